@@ -1,0 +1,38 @@
+# dragoman: `make run` sets up and codes the bundled sample; `make test` sets up and runs all tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= dragoman.db
+
+.PHONY: run test venv install install-dev lint typecheck clean data
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+
+# what running needs
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[parquet,web]'
+	touch $@
+
+# everything: all extras and the dev tools
+$(VENV)/.dev-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[all,dev]'
+	touch $@ $(VENV)/.run-deps
+
+install: $(VENV)/.run-deps
+install-dev: $(VENV)/.dev-deps
+
+run: install
+	$(BIN)/dragoman ingest --sample --db $(DB)
+	$(BIN)/dragoman events --db $(DB) --limit 40
+
+test: install-dev
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check dragoman tests scripts benchmarks
+	$(BIN)/mypy dragoman
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

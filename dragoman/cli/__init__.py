@@ -1,0 +1,18 @@
+"""dragoman's command line: thin commands over the Python API.
+
+Each module adds its commands to ``app``: ``reading`` (extract, ingest), ``query`` (events,
+rejects, ...), ``evaluating`` (evaluate).
+"""
+
+from __future__ import annotations
+
+from . import evaluating, query, reading  # noqa: F401,E402  (register commands)
+from .app import app
+
+
+def main() -> None:
+    """Entry point of the ``dragoman`` script."""
+    app()
+
+
+__all__ = ["app", "main"]

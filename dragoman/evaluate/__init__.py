@@ -1,0 +1,22 @@
+"""Scorers for the gold standards in ``../shared/data`` and the example article.
+
+Each suite is a function ``(shared_dir, settings) -> Report``; ``SUITES`` names them for
+``dragoman evaluate SUITE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import Settings
+from .example import evaluate_example
+from .report import Report, shared_dir
+
+Suite = Callable[[Path, Settings], Report]
+
+SUITES: dict[str, Suite] = {
+    "example": evaluate_example,
+}
+
+__all__ = ["SUITES", "Report", "shared_dir"]

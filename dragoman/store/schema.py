@@ -1,0 +1,149 @@
+"""The database schema, one definition for SQLite and PostgreSQL (SQLAlchemy Core)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from ..models import EVENT_ROW_COLUMNS
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", String(32), nullable=False),
+    Column("finished", String(32)),
+    Column("command", String(32), nullable=False),
+    Column("inputs", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("read", Integer, nullable=False, default=0),
+    Column("new", Integer, nullable=False, default=0),
+    Column("duplicate", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("events", Integer, nullable=False, default=0),
+    Column("coder_version", String(128), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("title", Text),
+    Column("date", String(10)),
+    Column("url", Text),
+    Column("source", Text),
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(40), nullable=False),
+    #: the canonical article this one duplicates (null for canonical articles)
+    Column("duplicate_of", String(128)),
+    Column("record", Text),  # the article JSON (actors, contexts, issues) for the web view
+    Column("coder_version", String(128)),
+    Column("run_id", Integer),
+    Index("ix_articles_hash", "text_hash"),
+    Index("ix_articles_date", "date"),
+)
+
+_FLOAT = {"goldstein", "lat", "lon", "confidence"}
+_INT = {
+    "quad_class",
+    "sentence",
+    "trigger_start",
+    "trigger_end",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "place_geonameid",
+}
+
+
+def _event_column(name: str) -> Column:
+    if name == "event_id":
+        return Column(name, String(40), primary_key=True)
+    if name == "article_id":
+        return Column(name, String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    if name in _FLOAT:
+        return Column(name, Float)
+    if name in _INT:
+        return Column(name, Integer)
+    if name in ("sentence_text", "rule", "source_text", "target_text", "source_name", "target_name"):
+        return Column(name, Text)
+    return Column(name, String(255))
+
+
+events = Table(
+    "events",
+    metadata,
+    *[_event_column(c) for c in EVENT_ROW_COLUMNS],
+    Index("ix_events_article", "article_id"),
+    Index("ix_events_dyad", "source_country", "target_country", "date"),
+    Index("ix_events_source_code", "source_code", "date"),
+    Index("ix_events_target_code", "target_code", "date"),
+    Index("ix_events_root", "root", "date"),
+    Index("ix_events_date", "date"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_text", Text),
+    Column("speaker_name", Text),
+    Column("speaker_code", String(64)),
+    Column("speaker_country", String(8)),
+    Column("speaker_igo", String(32)),
+    Column("start", Integer),
+    Column("end", Integer),
+    Index("ix_quotes_article", "article_id"),
+    Index("ix_quotes_speaker", "speaker_code"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("start", Integer),
+    Column("end", Integer),
+    Index("ix_places_article", "article_id"),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("detail", Text),
+    Column("at", String(32), nullable=False),
+)

@@ -19,7 +19,11 @@ CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjp
 #: inside a noun phrase, the links that lead to the actor it is about
 NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det", "quantmod"})
 #: prepositions that lead from a noun to the actor it belongs to ("officials of Iran")
-NP_PREPS = frozenset({"of", "from", "in", "for", "within", "at", "inside", "among"})
+NP_PREPS = frozenset({"of", "from", "in", "for", "within", "at", "inside", "among", "throughout", "across"})
+#: prepositions that lead from an object noun to the actor an act is done to ("an attack on X")
+TARGET_NP_PREPS = NP_PREPS | {"against", "to", "on", "with", "toward", "towards", "into", "by", "between", "over"}
+#: heads of complex prepositions whose object is no participant ("according to X")
+NOT_PARTICIPANT = frozenset({"according", "accord", "due", "prior", "owing", "thanks", "regardless", "irrespective", "next"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})
 
@@ -89,10 +93,10 @@ class Parse:
 
     def is_passive(self, i: int) -> bool:
         """A passive verb: an auxpass or nsubjpass child, or a bare participle with a by-agent."""
-        for k in self.kids[i]:
-            if self.dep[k] in ("auxpass", "nsubjpass", "agent"):
-                return True
-        return False
+        deps = {self.dep[k] for k in self.kids[i]}
+        if deps & {"auxpass", "nsubjpass"}:
+            return True
+        return "agent" in deps and "nsubj" not in deps
 
     def negated(self, i: int) -> bool:
         """A 'not'/'never'/'no longer' on the verb (or its auxiliaries)."""
@@ -122,39 +126,65 @@ class Parse:
         return self.tag[i] == "VB" and any(self.tag[k] == "TO" for k in self.kids[i])
 
     # -- actors ---------------------------------------------------------------------------
-    def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS) -> list[int]:
+    def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS, skip_poss: bool = False) -> list[int]:
         """Mentions a noun phrase is about: the one at its head, else the nearest inside it.
 
-        Coordinated phrases give one mention per member ("Hungarian and Romanian officials").
+        The search goes down modifier links and through prepositional phrases (a preposition
+        and its object are one step), ``depth`` steps at most. Coordinated phrases give one
+        mention per member ("Hungarian and Romanian officials"). ``skip_poss`` ignores
+        possessive pronouns ("its troops" is not about a second actor).
         """
         if h < 0:
             return []
-        if self.ment[h] >= 0:
+        if self.ment[h] >= 0 and not (skip_poss and self._poss_pronoun(h)):
             return self._with_conj(h)
         frontier = [h]
         for _ in range(depth):
             found: list[int] = []
             nxt = []
             for x in frontier:
-                for k in self.kids[x]:
-                    d = self.dep[k]
-                    if d in CLAUSAL or d in ("punct", "case"):
-                        continue
-                    if self.ment[k] >= 0 and (d in NP_NEAR or d == "pobj"):
+                for k in self._np_steps(x, preps):
+                    if self.ment[k] >= 0 and not (skip_poss and self._poss_pronoun(k)):
                         found.extend(self._with_conj(k))
-                    elif d in NP_NEAR or d == "pobj" or (d == "prep" and self.lemma[k] in preps):
+                    else:
                         nxt.append(k)
             if found:
-                return _dedup(found + [m for x in frontier for c in self.children(x, "conj") for m in self.np_actors(c, 1)])
+                conj = [m for x in frontier for c in self.children(x, "conj") for m in self.np_actors(c, 1)]
+                named = [m for m in found if not self._poss_pronoun(self.mentions[m].get("start", -1))]
+                return _dedup((named or found) + conj)  # "its European Community partners": the EC
             frontier = nxt
-        return _dedup([m for c in self.children(h, "conj") for m in self.np_actors(c, depth)])
+        return _dedup([m for c in self.children(h, "conj") for m in self.np_actors(c, depth, preps, skip_poss)])
+
+    def _np_steps(self, x: int, preps: frozenset[str]) -> Iterator[int]:
+        """The tokens one step down a noun phrase: modifiers, prepositional objects, agents."""
+        for k in self.kids[x]:
+            d = self.dep[k]
+            if d in NP_NEAR:
+                yield k
+            elif d == "prep" and self.lemma[k] in preps:
+                for o in self.kids[k]:
+                    if self.dep[o] == "pobj":
+                        yield o
+            elif d == "acl" and self.tag[k] == "VBN":  # "crimes committed by X", "the curfew imposed in X"
+                for a in self.kids[k]:
+                    if (self.dep[a] == "agent" and "by" in preps) or (self.dep[a] == "prep" and self.lemma[a] == "in"
+                                                                       and "in" in preps):  # fmt: skip
+                        yield from (o for o in self.kids[a] if self.dep[o] == "pobj")
+
+    def _poss_pronoun(self, k: int) -> bool:
+        return 0 <= k < self.n and self.dep[k] == "poss" and self.pos[k] == "PRON"
 
     def _with_conj(self, k: int) -> list[int]:
-        out = [self.ment[k]]
+        m = self.ment[k]
+        out = [m]
         for c in self.kids[k]:
             if self.dep[c] == "conj":
                 out.extend(self.np_actors(c, 2))
-        # appositions and compounds chained to the mention ("President X of Y") add nothing new
+        # a coordinated modifier of the head: "Hungarian and Romanian officials"
+        for c in self.kids[k]:
+            if self.dep[c] in ("amod", "compound", "nmod") and self.ment[c] >= 0 and self.ment[c] != m:
+                if any(self.dep[x] == "conj" and self.ment[x] == m for x in self.kids[c]):
+                    out.insert(0, self.ment[c])
         return _dedup(out)
 
     def prep_objects(self, i: int, preps: Iterable[str] | None = None) -> list[tuple[str, int]]:
@@ -168,7 +198,7 @@ class Parse:
                 out.append(("to", k))
                 continue
             p = self.lemma[k]
-            if preps is not None and p not in preps:
+            if p in NOT_PARTICIPANT or (preps is not None and p not in preps):
                 continue
             for o in self.kids[k]:
                 if self.dep[o] in ("pobj", "pcomp"):

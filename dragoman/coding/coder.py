@@ -14,20 +14,28 @@ The steps, for the tokens of one sentence:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .clause import Parse
+from .clause import TARGET_NP_PREPS, Parse
 from .codebook import frame_code, is_cooperative
 from .context import Context, Situator
 from .lexicon import Lexicon
 from .match import Act, Matcher
 
+#: control classes whose verbs frame the act of their object noun
+LENT_FRAMES = {"INTENT": "intent", "THREAT": "threat", "APPEAL": "appeal", "DEMAND": "demand", "REFUSE": "reject",
+               "PREPARE": "prepare"}  # fmt: skip
+#: prepositions after which a nominal event is background, not news ("after years of occupation")
+BACKGROUND_PREPS = frozenset({"after", "since", "following", "despite", "amid", "before", "until", "because"})
 #: prepositions that lead from a verb to its target, in order of preference
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "for", "from", "over",
                 "about", "of", "between", "among", "across", "inside", "around", "near")  # fmt: skip
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "at", "for", "of", "between",
                      "over", "upon", "in", "inside", "across", "around")  # fmt: skip
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+#: adjectives that make a nominal event hypothetical ("a possible war", "planned talks")
+IRREALIS_ADJ = frozenset({"possible", "potential", "likely", "future", "planned", "proposed", "hypothetical",
+                          "eventual", "prospective", "impending", "imminent", "feared", "alleged"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
 
 
@@ -54,6 +62,7 @@ class SentenceCoder:
         self.verb_acts: dict[int, Act] = {}
         self.noun_acts: dict[int, Act] = {}
         self.absorbed: dict[int, int] = {}  # verb -> the noun whose act it carries
+        self.lent_frame: dict[int, str] = {}  # verb -> the frame it puts on the noun's act
         self.consumed: set[int] = set()
 
     # -- 1. triggers ----------------------------------------------------------------------
@@ -63,14 +72,14 @@ class SentenceCoder:
         verbs, nouns = [], []
         for i in range(start, end):
             pos = p.pos[i]
-            if pos == "VERB" and m.has_entry(p.lemma[i]):
+            if pos == "VERB" and len(p.lemma[i]) > 2 and m.has_entry(p.lemma[i]):
                 a = m.act(p, i)
                 if a is not None:
                     self.verb_acts[i] = a
                 verbs.append(i)
             elif pos == "VERB" or (pos == "AUX" and p.dep[i] not in ("aux", "auxpass")):
                 verbs.append(i)
-            elif pos in ("NOUN", "PROPN") and m.has_entry(p.lemma[i], noun=True):
+            elif pos == "NOUN" and m.has_entry(p.lemma[i], noun=True):
                 a = m.act(p, i, noun=True)
                 if a is not None and a.code:
                     self.noun_acts[i] = a
@@ -102,9 +111,13 @@ class SentenceCoder:
         if not any(self.lex.is_a(f, "LIGHT") or self.lex.is_a(f, "OWN") for f in self.situ.phrasal(v)):
             return
         own = self.verb_acts.get(v)
-        if own is None or own.code is None or own.weight < 1 or own.code.startswith("01"):
+        light = any(self.lex.is_a(f, "LIGHT") for f in self.situ.phrasal(v))
+        if own is None or own.code is None or own.weight < (1.5 if light else 1) or own.code.startswith("01"):
             na = self.noun_acts[n]
             self.verb_acts[v] = Act(na.code, na.rev, na.rule, na.weight, na.block)
+            cls = self.situ.control_class(v)
+            if cls in LENT_FRAMES:  # "proposed talks", "prepared an offensive", "threatened a boycott"
+                self.lent_frame[v] = LENT_FRAMES[cls]
         self.absorbed[v] = n
 
     def _governor_of_noun(self, n: int) -> tuple[int, bool]:
@@ -123,6 +136,8 @@ class SentenceCoder:
             if d in ("pobj", "prep", "conj", "appos", "compound", "dobj", "attr"):
                 if p.pos[h] in ("NOUN", "PROPN") and x != n and self.lex.is_a(p.lemma[h], "NOUN_IRREALIS"):
                     return -1, False
+                if d == "pobj" and p.lemma[h] in BACKGROUND_PREPS:
+                    return -2, False
                 x = h
                 continue
             return -1, False
@@ -133,21 +148,33 @@ class SentenceCoder:
         if i in self.consumed:
             return []
         act = self.verb_acts.get(i)
-        if act is None or act.code is None:
-            return []
         ctx = self.situ.situate(i)
         if ctx.status == "blocked":
             return []
+        if (act is None or act.code is None) and ctx.frame == "oblige" and ctx.speaker >= 0:
+            act = Act("100", None, "oblige", 0.5, "oblige")  # "X said Y must ...": a demand whatever Y must do
+        if act is None or act.code is None:
+            return []
+        if i in self.lent_frame and not ctx.frame:
+            ctx = replace(ctx, frame=self.lent_frame[i])
+        if act.code[:2] in ("02", "10") and self._states_that(i):
+            act = Act("010", None, act.rule, act.weight, act.block)  # "insisted that the unrest reflected ..."
+        if ctx.gov >= 0 and self.p.pos[ctx.gov] == "NOUN" and self._inside_coded(ctx.gov):
+            return []  # "rejected a US offer to host a summit": the offer is what is rejected
         code = self._resolve(act.code, ctx, i)
         if code is None:
             if ctx.gov >= 0 and ctx.frame in ("reject",):
                 self.consumed.add(ctx.gov)
             return []
-        srcs, passive_open = self._sources(i, ctx)
-        tgts = self._targets(i, ctx, code)
+        srcs, open_source = self._sources(i, ctx)
+        tgts = [t for t in self._targets(i, ctx, act.code) if not any(self._same(x, t) for x in srcs)]
+        if not tgts and code[:2] == "13":
+            tgts = self._condition_subject(i, ctx)
+        if not srcs and open_source and act.code[:2] in ("09", "17"):
+            srcs = self._place_of(i)
         if ctx.frame in ("appeal", "demand", "oblige"):
-            srcs, tgts = self._request_actors(i, ctx, srcs, tgts)
-        events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=passive_open)
+            srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == act.code)
+        events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
         if events and ctx.gov >= 0:
             self.consumed.add(ctx.gov)
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
@@ -176,6 +203,8 @@ class SentenceCoder:
         if f == "prepare":
             return "150" if material_conflict else frame_code("intent", code) if coop else None
         if f in ("appeal", "demand"):
+            if f == "demand" and material_conflict:  # "ordered the paper to suspend publication"
+                return code
             return frame_code(f, code) if coop else None
         if f == "oblige":
             if ctx.speaker < 0:
@@ -190,11 +219,14 @@ class SentenceCoder:
         p = self.p
         if depth > 6:
             return [], False
+        if p.is_passive(i) and p.pos[i] == "VERB" and self._stative_passive(i):
+            subj = p.child(i, "nsubjpass")
+            return (p.np_actors(subj) if subj >= 0 else []), False
         if p.is_passive(i) and p.pos[i] == "VERB":
             agents = [o for prep, o in p.prep_objects(i, ("by",))]
             agents += [o for k in p.children(i, "agent") for o in p.children(k, "pobj")]
             found = [m for a in agents for m in p.np_actors(a)]
-            return found, not found
+            return found, not found and any(p.dep[k] == "auxpass" for k in p.kids[i])
         subj = p.child(i, ("nsubj", "csubj"))
         if subj >= 0:
             found = p.np_actors(subj)
@@ -204,15 +236,65 @@ class SentenceCoder:
                 return p.np_actors(p.head[i]), False
             if p.lower[subj] in PRONOUNS and ctx.speaker >= 0:
                 return self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0], False
-            return [], False
+            noun_act = self.noun_acts.get(subj)
+            return [], bool(noun_act and noun_act.code and noun_act.code[:2] >= "18")  # "a bombing killed X"
         g = ctx.inherit
         if g < 0 or g == i:
             return [], False
         if ctx.inherit_object:
             return self._objects(g), False
         if p.pos[g] in ("NOUN", "PROPN", "PRON"):
-            return p.np_actors(g), False
+            found = p.np_actors(g)
+            if not found:  # "issued a declaration demanding ...": the declaration's author
+                v, _ = self._governor_of_noun(g)
+                if v >= 0:
+                    found = self._sources(v, self.situ.situate(v), depth + 1)[0]
+            return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
+
+    def _stative_passive(self, i: int) -> bool:
+        """'is committed to', 'is determined to': a passive form whose subject is the actor."""
+        p = self.p
+        if any(p.dep[k] == "agent" for k in p.kids[i]):
+            return False
+        return self.lex.is_a(p.lemma[i], "INTENT") or self.lex.is_a(p.lower[i], "INTENT_ADJ")
+
+    def _states_that(self, i: int) -> bool:
+        """A demand verb with an indicative that-clause is a statement ("insisted the unrest reflected")."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] == "ccomp" and p.tag[k] in ("VBD", "VBZ") and not p.modals(k):
+                return True
+        return False
+
+    def _inside_coded(self, n: int) -> bool:
+        """Whether a noun stands in a coded verb's object or phrase (that verb's event is about it)."""
+        v, _ = self._governor_of_noun(n)
+        act = self.verb_acts.get(v) if v >= 0 else None
+        return bool(act and act.code and not act.code.startswith("01") and v not in self.absorbed)
+
+    def _condition_subject(self, i: int, ctx: Context) -> list[int]:
+        """A threat's target is often who must comply: "... unless Baghdad accepted"."""
+        p = self.p
+        for v in (i, ctx.gov):
+            if v < 0 or p.pos[v] not in ("VERB", "AUX"):
+                continue
+            for k in p.kids[v]:
+                if p.dep[k] == "advcl" and p.mark(k) in ("if", "unless"):
+                    subj = p.child(k, ("nsubj", "nsubjpass"))
+                    found = p.np_actors(subj) if subj >= 0 else []
+                    if found:
+                        return found
+        return []
+
+    def _place_of(self, i: int) -> list[int]:
+        """Where a state act with no agent happened: "was arrested in Lebanon" (by Lebanon)."""
+        p = self.p
+        for prep, o in p.prep_objects(i, ("in",)):
+            found = p.np_actors(o, 1, frozenset())
+            if found:
+                return found[:1]
+        return []
 
     def _objects(self, i: int) -> list[int]:
         p = self.p
@@ -228,41 +310,61 @@ class SentenceCoder:
         return []
 
     def _targets(self, i: int, ctx: Context, code: str) -> list[int]:
-        """Mentions act i is done to: its object, its prepositional objects, actors in its object."""
+        """Mentions act i is done to: its object, its prepositional objects, actors in its object.
+
+        ``code`` is the act's own code (before any frame): it decides whether a place ("in
+        Baghdad") can be a target, as it is for protests and violence, not for meetings.
+        """
         p = self.p
         if ctx.target_from >= 0:
             return p.np_actors(ctx.target_from)
-        objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if p.is_passive(i) else ("dobj", "attr", "oprd"))]
+        passive = p.is_passive(i) and not self._stative_passive(i)
+        objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if passive else ("dobj", "attr", "oprd"))]
         for k in objs:
-            found = p.np_actors(k, 1, frozenset())
+            found = p.np_actors(k, 1, frozenset(), skip_poss=True)
             if found:
-                return self._no_poss(found)
+                return found
         for k in p.kids[i]:
             if p.dep[k] == "dative" and p.pos[k] != "ADP":
                 found = p.np_actors(k, 1, frozenset())
                 if found:
                     return found
-        preps = dict()
+        preps: dict[str, list[int]] = {}
         for prep, o in p.prep_objects(i):
             preps.setdefault(prep, []).append(o)
-        allowed = TARGET_PREPS + (("in",) if code[:2] >= "14" else ())
-        for prep in allowed:
-            found = [m for o in preps.get(prep, ()) for m in p.np_actors(o)]
+        place_ok = code[:2] >= "14" or code[:3] in ("042", "043", "074", "154") or code[:2] == "08"
+        deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
+        for prep in TARGET_PREPS + (("in",) if place_ok else ()):
+            found = [m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, skip_poss=True)]
             if found:
                 return found
         for k in objs:
-            found = self._no_poss(p.np_actors(k))
+            found = p.np_actors(k, 4, deep, skip_poss=True)
             if found:
                 return found
         n = self.absorbed.get(i)
         if n is not None:
             return self._noun_targets(n, code)
-        for k in objs:
-            for prep, o in p.prep_objects(k):
-                if prep in TARGET_PREPS:
-                    found = p.np_actors(o)
-                    if found:
-                        return found
+        return self._complement_targets(i)
+
+    def _complement_targets(self, i: int) -> list[int]:
+        """A control verb coded on its own: the one it asks (its complement's subject) or acts on."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] not in ("xcomp", "ccomp"):
+                continue
+            subj = p.child(k, ("nsubj", "nsubjpass"))
+            if subj >= 0 and (self.situ.control_class(i) in ("DEMAND", "APPEAL")
+                              or self.lex.is_a(p.lemma[i], "OBJECT_CONTROL")):  # fmt: skip
+                found = p.np_actors(subj)
+                if found:
+                    return found
+            found = [m for prep, o in p.prep_objects(k) if prep in TARGET_PREPS for m in p.np_actors(o)]
+            for d in p.kids[k]:
+                if not found and p.dep[d] == "dobj":
+                    found = p.np_actors(d, 2, skip_poss=True)
+            if found:
+                return found
         return []
 
     def _no_poss(self, found: list[int]) -> list[int]:
@@ -276,11 +378,18 @@ class SentenceCoder:
             out.append(m)
         return out
 
-    def _request_actors(self, i: int, ctx: Context, srcs: list[int], tgts: list[int]) -> tuple[list[int], list[int]]:
-        """Appeals and demands: the asker is the source, the one asked the target."""
+    def _request_actors(self, i: int, ctx: Context, srcs: list[int], tgts: list[int],
+                        coercive: bool = False) -> tuple[list[int], list[int]]:  # fmt: skip
+        """Appeals and demands: the asker is the source, the one asked the target.
+
+        A coercive order ("ordered the paper to close") keeps the act's own target when it has one.
+        """
         p, g = self.p, ctx.gov if ctx.gov >= 0 else ctx.speaker
         if g < 0:
             return srcs, tgts
+        if coercive and tgts:
+            asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
+            return asker, tgts
         asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
         asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") else []
         if not asked:
@@ -297,17 +406,24 @@ class SentenceCoder:
         conf = self._confidence(act, ctx)
         rule = self._rule(code, i, act, ctx)
         trig = self._trigger(i, ctx)
-        if not tgts and len(srcs) > 1 and self.lex.is_a(p.lemma[i], "RECIPROCAL"):
+        noun = self.absorbed.get(i)
+        mutual = any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in (i, ctx.gov, -1 if noun is None else noun) if x >= 0)
+        if not tgts and len(srcs) > 1 and mutual:
             return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
         out = []
         for s in srcs or [None]:
             for t in tgts or [None]:
-                if s is not None and s == t:
+                if s is not None and t is not None and (s == t or self._same(s, t)):
                     continue
                 if s is None and t is None:
                     continue
                 out.append(Raw(code, s, t, trig, rule, conf))
         return out
+
+    def _same(self, a: int, b: int) -> bool:
+        """Two mentions of one actor ("the United States ... to the United States")."""
+        ma, mb = self.p.mentions[a], self.p.mentions[b]
+        return bool(ma.get("code")) and ma.get("code") == mb.get("code") and ma.get("name") == mb.get("name")
 
     def _trigger(self, i: int, ctx: Context) -> tuple[int, int]:
         g = ctx.gov
@@ -337,15 +453,22 @@ class SentenceCoder:
     def _noun(self, n: int) -> list[Raw]:
         p = self.p
         act = self.noun_acts[n]
+        if n in self.consumed:
+            return []
         if any(p.dep[k] == "neg" or (p.dep[k] == "det" and p.lower[k] == "no") for k in p.kids[n]):
             return []
+        if any(p.dep[k] == "amod" and p.lemma[k] in IRREALIS_ADJ for k in p.kids[n]):
+            return []
         v, in_object = self._governor_of_noun(n)
+        if v == -2:
+            return []  # "after fifteen years of occupation": background
         if v >= 0:
             vctx = self.situ.situate(v)
             if vctx.status == "blocked" or any(self.lex.is_a(f, "IRREALIS") for f in self.situ.phrasal(v)):
                 return []
-            if in_object and self.verb_acts.get(v) is not None and self.verb_acts[v].code:
-                return []  # the noun is what a coded verb is about ("condemned the attack")
+            vact = self.verb_acts.get(v)
+            if vact is not None and vact.code and not vact.code.startswith("01"):
+                return []  # the noun is what a coded verb is about ("condemned the attack on X")
         srcs = self._noun_sources(n)
         if not srcs and v >= 0 and not p.is_passive(v):
             if not in_object or any(self.lex.is_a(f, "OWN") for f in self.situ.phrasal(v)):

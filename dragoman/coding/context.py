@@ -17,6 +17,8 @@ IRREALIS_MARKS = frozenset({"if", "unless", "whether", "lest", "until", "once"})
 POSSIBLE = frozenset({"may", "might", "could", "can", "ca", "should", "ought", "must", "need"})
 FUTURE = frozenset({"will", "would", "shall", "wo", "'ll", "'d"})
 OBLIGE = frozenset({"must", "should", "ought", "need"})
+#: frames under which a second control verb's complement is not coded
+NESTING = frozenset({"demand", "appeal", "oblige", "reject", "threat", "intent", "prepare"})
 #: control classes in the order they are tried
 CONTROL = ("THREAT", "REFUSE", "DEMAND", "APPEAL", "PREPARE", "ASPECT", "INTENT")
 FRAME_OF = {"THREAT": "threat", "REFUSE": "reject", "DEMAND": "demand", "APPEAL": "appeal",
@@ -83,16 +85,26 @@ class Situator:
         if dep == "conj":
             return self._conj(i, g)
         if dep in ("xcomp", "ccomp", "parataxis"):
+            if p.pos[g] in ("NOUN", "PROPN"):
+                return self._adnominal(i, g)
             return self._complement(i, g, dep)
         if dep == "advcl":
             return self._adverbial(i, g)
         if dep == "acl":
             return self._adnominal(i, g)
         if dep == "relcl":
-            return self._inside(g, Context(inherit=g, why="relative"))
+            if p.tag[i] in ("VBZ", "VBP") and not p.modals(i):
+                return replace(BLOCKED, why="relative clause in the present: a description")
+            return self._inside_noun(g, Context(inherit=g, why="relative"))
         if dep == "pcomp":
-            if self.lex.is_a(p.lemma[g], "REALIS_PREP") and p.head[g] != g:
-                return self._inside(p.head[g], Context(inherit=p.head[g], why="gerund"))
+            h = p.head[g]
+            if p.lemma[g] == "to" and h != g:
+                cls = self.control_class(h) if p.pos[h] in ("VERB", "AUX") else None
+                if cls == "INTENT" or self.lex.is_a(p.lemma[h], "INTENT_ADJ"):  # "committed to opening"
+                    base = self.situate(h) if p.pos[h] in ("VERB", "AUX") else Context()
+                    return replace(base, frame="intent", gov=h, inherit=h, why=f"{p.lemma[h]} to + gerund")
+            if self.lex.is_a(p.lemma[g], "REALIS_PREP") and h != g and p.pos[h] in ("VERB", "AUX"):
+                return self._inside(h, Context(inherit=h, why="gerund"))
             return replace(BLOCKED, why=f"'{p.lower[g]}' + gerund")
         if p.pos[i] == "VERB" and dep in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             return replace(BLOCKED, why="verb as noun or modifier")
@@ -118,6 +130,10 @@ class Situator:
             if gctx.status == "blocked":
                 return gctx
             obj = cls in ("APPEAL", "DEMAND") or self.lex.is_a(p.lemma[g], "OBJECT_CONTROL")
+            if cls == "ASPECT" and gctx.frame:  # "prepared to resume shelling", "agreed to begin talks"
+                return replace(gctx, gov=g, inherit=g, inherit_object=False, why=f"{p.lemma[g]} + complement")
+            if gctx.frame in NESTING:  # "demanded that they refuse to recognize": not done, not even refused
+                return replace(BLOCKED, why=f"{p.lemma[g]} + complement inside a {gctx.frame}")
             return Context(frame=FRAME_OF[cls], gov=g, inherit=g, inherit_object=obj and dep == "xcomp",
                            negated=gctx.negated, speaker=gctx.speaker, why=f"{p.lemma[g]} + complement")
         if p.lemma[g] in ("be", "go") and dep == "xcomp" and p.infinitive(i):
@@ -127,6 +143,8 @@ class Situator:
         if self._say(g):
             if gctx.status == "blocked":
                 return gctx
+            if p.tag[i] == "VB" and not p.modals(i) and p.child(i, ("nsubj",)) >= 0 and not p.infinitive(i):
+                return Context(speaker=g, frame="oblige", why="mandative subjunctive")  # "insisted that Iran halt"
             return Context(speaker=g, why="reported")
         if dep == "xcomp" and p.infinitive(i):
             return replace(BLOCKED, why=f"{p.lemma[g]} + infinitive")
@@ -141,8 +159,10 @@ class Situator:
         p = self.p
         mods = set(p.modals(i))
         if cls in ("DEMAND", "APPEAL"):
-            return p.tag[i] == "VB" and not mods or bool(mods & OBLIGE)
-        if cls in ("THREAT", "INTENT"):
+            return p.tag[i] in ("VB", "VBP") and not mods or bool(mods & OBLIGE)
+        if cls == "INTENT":  # "agreed that their countries should cooperate"
+            return bool(mods & (FUTURE | {"should"}))
+        if cls == "THREAT":
             return bool(mods & FUTURE)
         return cls == "REFUSE" and False
 
@@ -163,6 +183,8 @@ class Situator:
         mark = p.mark(i)
         if mark in IRREALIS_MARKS:
             return replace(BLOCKED, why=f"'{mark}' clause")
+        if p.infinitive(i) and self.control_class(g):  # "sworn to fight" parsed as a purpose clause
+            return self._complement(i, g, "xcomp")
         if p.infinitive(i) or mark in ("to", "so", "in"):
             return replace(BLOCKED, why="purpose clause")
         if p.tag[i] in ("VBG", "VBN") and not any(p.dep[k] in ("nsubj", "nsubjpass") for k in p.kids[i]):
@@ -172,17 +194,40 @@ class Situator:
 
     def _adnominal(self, i: int, n: int) -> Context:
         p = self.p
+        if p.mark(i) == "that" or (p.tag[i] not in ("VBG", "VBN") and not p.infinitive(i)):
+            frame = self._noun_frame(n)
+            if frame in ("demand", "appeal") and (p.tag[i] == "VB" or set(p.modals(i)) & OBLIGE):
+                return Context(frame=frame, gov=n, inherit=n, why=f"{p.lemma[n]} that")
+            return replace(BLOCKED, why=f"{p.lemma[n]} that: what is claimed, not what happened")
         if p.infinitive(i):
-            for cls, frame in (("NOUN_THREAT", "threat"), ("NOUN_REFUSE", "reject"), ("NOUN_DEMAND", "demand"),
-                               ("NOUN_APPEAL", "appeal"), ("NOUN_INTENT", "intent")):  # fmt: skip
-                if self.lex.is_a(p.lemma[n], cls):
-                    return Context(frame=frame, gov=n, inherit=n, why=f"{p.lemma[n]} to")
+            frame = self._noun_frame(n)
+            if frame:
+                return self._inside_noun(n, Context(frame=frame, gov=n, inherit=n, why=f"{p.lemma[n]} to"))
             return replace(BLOCKED, why=f"{p.lemma[n]} + infinitive")
         if p.tag[i] == "VBG":
-            return Context(inherit=n, why="participle of a noun")
+            return self._inside_noun(n, Context(inherit=n, why="participle of a noun"))
         if p.tag[i] == "VBN":
-            return Context(target_from=n, why="passive participle of a noun")
+            return self._inside_noun(n, Context(target_from=n, why="passive participle of a noun"))
         return Context()
+
+    def _noun_frame(self, n: int) -> str | None:
+        for cls, frame in (("NOUN_THREAT", "threat"), ("NOUN_REFUSE", "reject"), ("NOUN_DEMAND", "demand"),
+                           ("NOUN_APPEAL", "appeal"), ("NOUN_INTENT", "intent")):  # fmt: skip
+            if self.lex.is_a(self.p.lemma[n], cls):
+                return frame
+        return None
+
+    def _inside_noun(self, n: int, ctx: Context) -> Context:
+        """A clause on a noun is blocked when the clause the noun stands in is."""
+        p = self.p
+        x, steps = n, 0
+        while steps < 8 and p.head[x] != x and p.pos[x] not in ("VERB", "AUX"):
+            x, steps = p.head[x], steps + 1
+        if p.pos[x] in ("VERB", "AUX") and x != n:
+            outer = self.situate(x)
+            if outer.status == "blocked" or outer.frame in NESTING:
+                return replace(BLOCKED, why="inside a blocked or framed clause")
+        return ctx
 
     def _inside(self, g: int, ctx: Context) -> Context:
         """A clause inside a governing verb's clause inherits its blocking."""

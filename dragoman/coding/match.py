@@ -16,7 +16,8 @@ from .clause import CLAUSAL, Parse
 from .lexicon import Entry, Lexicon, Pattern, has
 
 #: the labels whose subtrees hold a verb's objects and modifiers
-OBJECT_SIDE = frozenset({"dobj", "dative", "attr", "oprd", "prt", "acomp", "npadvmod", "advmod", "prep", "agent"})
+OBJECT_SIDE = frozenset({"dobj", "dative", "attr", "oprd", "prt", "acomp", "npadvmod", "advmod"})
+NOUN_SIDE = frozenset({"compound", "amod", "poss", "nmod"})
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -38,6 +39,7 @@ class Bags:
     post: set[str]
     pre: set[str]
     preps: list[tuple[str, set[str]]]
+    obj_preps: list[tuple[str, set[str]]]
 
 
 class _Compiled:
@@ -49,10 +51,13 @@ class _Compiled:
         self.entries = entries
         self.index: dict[str, list[Pattern]] = {}
         seen: set[int] = set()
+        curated = any(e.curated for e in entries)
         for e in entries:
             for p in e.patterns:
                 if p.seq in seen or (p.only is not None and p.only != e.id.upper()):
                     continue
+                if curated and not e.curated and p.only is None:
+                    continue  # a curated word keeps only the dictionary patterns written for it
                 seen.add(p.seq)
                 for k in _keys(p):
                     self.index.setdefault(k, []).append(p)
@@ -95,23 +100,34 @@ class Matcher:
         return lemma in (self.lex.nouns if noun else self.lex.verbs)
 
     def bags(self, p: Parse, i: int, noun: bool = False) -> Bags:
-        """The word bags around trigger i."""
+        """The word bags around trigger i.
+
+        Plain pattern words are looked for in the trigger's objects (a noun's modifiers);
+        a prepositional phrase of the verb counts only through a pattern's (PREP ...) element,
+        so "arrested X in a sweep of the area" does not read as taking an area.
+        """
         post: set[str] = set()
-        side = OBJECT_SIDE | ({"nsubjpass"} if not noun and p.is_passive(i) else _NO_WORDS)
-        if noun:
-            side = side | {"compound", "amod", "poss", "nmod", "acl"}
-        heads = [k for k in p.kids[i] if p.dep[k] in side]
-        for k in heads:
-            post |= p.bag(p.subtree(k, CLAUSAL))
+        passive = not noun and p.is_passive(i)
+        objs = []
+        for k in p.kids[i]:
+            d = p.dep[k]
+            if d in ("prep", "agent"):
+                post.add(p.lemma[k])
+            elif d in OBJECT_SIDE or (passive and d == "nsubjpass") or (noun and d in NOUN_SIDE):
+                post |= p.bag(p.subtree(k, CLAUSAL))
+                objs.append(k)
+        if not noun and p.dep[i] == "acl" and p.tag[i] == "VBN":  # "the bill signed by X"
+            post |= p.bag(p.subtree(p.head[i], CLAUSAL | {"acl"}))
         pre: set[str] = set()
         for k in p.kids[i]:
             if p.dep[k] == "nsubj":
                 pre |= p.bag(p.subtree(k, CLAUSAL))
         preps = [(prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(i)]
-        for k in heads:
+        obj_preps = []
+        for k in objs:
             if p.dep[k] in ("dobj", "nsubjpass", "attr"):
-                preps.extend((prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(k))
-        return Bags(post, pre, preps)
+                obj_preps.extend((prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(k))
+        return Bags(post, pre, preps, obj_preps)
 
     def act(self, p: Parse, i: int, noun: bool = False, lemma: str | None = None) -> Act | None:
         """The best reading of trigger i, or None when its lemma has no entry that fits."""
@@ -122,7 +138,7 @@ class Matcher:
         best: Act | None = None
         for e in comp.entries:
             if all(has(r, b.post) for r in e.req):
-                w = len(e.req) + (0.5 if e.curated else 0.1)
+                w = len(e.req) + (1.0 if e.curated else 0.1)
                 if best is None or w > best.weight:
                     best = Act(e.code, e.rev, f"{e.block}:{e.id.lower()}", w, e.block)
         if best is None:
@@ -150,5 +166,9 @@ def _fits(p: Pattern, b: Bags) -> bool:
             return False
     for names, elems in p.preps:
         if not any(prep in names and all(has(e, words) for e in elems) for prep, words in b.preps):
-            return False
+            # a phrase of the object counts when the pattern names the object too ("* TALKS (WITH)")
+            if not p.post or not any(
+                prep in names and all(has(e, words) for e in elems) for prep, words in b.obj_preps
+            ):
+                return False
     return True

@@ -11,12 +11,16 @@ from pathlib import Path
 
 from ..config import Settings
 from .example import evaluate_example
+from .petrarch import evaluate_petrarch
+from .plover import evaluate_plover
 from .report import Report, shared_dir
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "plover-gsr": evaluate_plover,
+    "petrarch-gsr": evaluate_petrarch,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -190,7 +190,9 @@ class Parse:
     def prep_objects(self, i: int, preps: Iterable[str] | None = None) -> list[tuple[str, int]]:
         """(preposition, object head) pairs of token i's prepositional phrases and agents."""
         out = []
-        for k in self.kids[i]:
+        kids = list(self.kids[i])
+        kids += [x for k in self.kids[i] if self.dep[k] == "prt" for x in self.kids[k]]  # "up to 16 advisers"
+        for k in kids:
             d = self.dep[k]
             if d not in ("prep", "agent", "dative"):
                 continue

@@ -79,7 +79,7 @@ class SentenceCoder:
                 verbs.append(i)
             elif pos == "VERB" or (pos == "AUX" and p.dep[i] not in ("aux", "auxpass")):
                 verbs.append(i)
-            elif pos == "NOUN" and m.has_entry(p.lemma[i], noun=True):
+            elif pos == "NOUN" and p.dep[i] != "compound" and m.has_entry(p.lemma[i], noun=True):
                 a = m.act(p, i, noun=True)
                 if a is not None and a.code:
                     self.noun_acts[i] = a
@@ -167,13 +167,20 @@ class SentenceCoder:
                 self.consumed.add(ctx.gov)
             return []
         srcs, open_source = self._sources(i, ctx)
-        tgts = [t for t in self._targets(i, ctx, act.code) if not any(self._same(x, t) for x in srcs)]
+        if code.startswith("01"):
+            tgts = self._addressee(i, srcs)
+        else:
+            tgts = self._targets(i, ctx, act.code, srcs)
+            if not tgts and self._generic_object(i):
+                return []  # "will not recognize any nation ...", "tried to reassure those who ..."
         if not tgts and code[:2] == "13":
             tgts = self._condition_subject(i, ctx)
         if not srcs and open_source and act.code[:2] in ("09", "17"):
             srcs = self._place_of(i)
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == act.code)
+        if ctx.target_from >= 0 and not tgts:
+            return []  # "a lunch hosted by X": a description, unless it names who it was done to
         events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
         if events and ctx.gov >= 0:
             self.consumed.add(ctx.gov)
@@ -207,8 +214,9 @@ class SentenceCoder:
                 return code
             return frame_code(f, code) if coop else None
         if f == "oblige":
-            if ctx.speaker < 0:
-                return None
+            subj = self.p.child(i, ("nsubj", "nsubjpass"))
+            if ctx.speaker < 0 or subj < 0 or not self.p.np_actors(subj):
+                return None  # "the differences should be discussed": no one is asked
             return frame_code("demand", code) if coop else "100"
         if f == "reject":
             return frame_code("reject", code) if coop else None
@@ -227,6 +235,10 @@ class SentenceCoder:
             agents += [o for k in p.children(i, "agent") for o in p.children(k, "pobj")]
             found = [m for a in agents for m in p.np_actors(a)]
             return found, not found and any(p.dep[k] == "auxpass" for k in p.kids[i])
+        if ctx.frame in ("intent", "threat", "reject", "prepare") and ctx.gov >= 0 and p.pos[ctx.gov] in ("VERB", "AUX"):
+            found = self._sources(ctx.gov, self.situ.situate(ctx.gov), depth + 1)[0]
+            if found:  # "the two sides agreed that their countries should cooperate": the two sides intend
+                return found, False
         subj = p.child(i, ("nsubj", "csubj"))
         if subj >= 0:
             found = p.np_actors(subj)
@@ -258,6 +270,31 @@ class SentenceCoder:
         if any(p.dep[k] == "agent" for k in p.kids[i]):
             return False
         return self.lex.is_a(p.lemma[i], "INTENT") or self.lex.is_a(p.lower[i], "INTENT_ADJ")
+
+    def _addressee(self, i: int, srcs: list[int]) -> list[int]:
+        """Whom a statement is made to: "told Lavrov", "said to Russia" (never what it is about)."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] in ("dobj", "dative") and p.pos[k] in ("PROPN", "NOUN", "PRON"):
+                found = [m for m in p.np_actors(k, 1, frozenset()) if m not in srcs]
+                if found:
+                    return found
+        for prep, o in p.prep_objects(i, ("to",)):
+            found = [m for m in p.np_actors(o, 1, frozenset()) if m not in srcs]
+            if found:
+                return found
+        return []
+
+    def _generic_object(self, i: int) -> bool:
+        """An object that is no actor: a pronoun ("those who ...") or a quantified phrase ("any nation")."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] not in ("dobj", "nsubjpass") or p.ment[k] >= 0:
+                continue
+            if p.pos[k] == "PRON" or any(p.dep[d] == "det" and p.lower[d] in ("every", "each")
+                                         for d in p.kids[k]):  # fmt: skip
+                return True
+        return False
 
     def _states_that(self, i: int) -> bool:
         """A demand verb with an indicative that-clause is a statement ("insisted the unrest reflected")."""
@@ -309,24 +346,32 @@ class SentenceCoder:
                 return found
         return []
 
-    def _targets(self, i: int, ctx: Context, code: str) -> list[int]:
+    def _targets(self, i: int, ctx: Context, code: str, srcs: list[int] | None = None) -> list[int]:
         """Mentions act i is done to: its object, its prepositional objects, actors in its object.
 
         ``code`` is the act's own code (before any frame): it decides whether a place ("in
         Baghdad") can be a target, as it is for protests and violence, not for meetings.
         """
         p = self.p
+
+        given = srcs or []
+
+        def other(found: list[int]) -> list[int]:
+            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)]
+
         if ctx.target_from >= 0:
-            return p.np_actors(ctx.target_from)
+            return other(p.np_actors(ctx.target_from))
         passive = p.is_passive(i) and not self._stative_passive(i)
         objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if passive else ("dobj", "attr", "oprd"))]
         for k in objs:
-            found = p.np_actors(k, 1, frozenset(), skip_poss=True)
+            found = other(p.np_actors(k, 1, frozenset(), skip_poss=True))
             if found:
                 return found
+        if passive and objs:  # "X was arrested ... for collaborating with Y": the target is X
+            return other(p.np_actors(objs[0], 3, TARGET_NP_PREPS, skip_poss=True))
         for k in p.kids[i]:
             if p.dep[k] == "dative" and p.pos[k] != "ADP":
-                found = p.np_actors(k, 1, frozenset())
+                found = other(p.np_actors(k, 1, frozenset()))
                 if found:
                     return found
         preps: dict[str, list[int]] = {}
@@ -335,17 +380,35 @@ class SentenceCoder:
         place_ok = code[:2] >= "14" or code[:3] in ("042", "043", "074", "154") or code[:2] == "08"
         deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
         for prep in TARGET_PREPS + (("in",) if place_ok else ()):
-            found = [m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, skip_poss=True)]
+            found = other([m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, skip_poss=True)])
             if found:
                 return found
         for k in objs:
-            found = p.np_actors(k, 4, deep, skip_poss=True)
+            found = other(p.np_actors(k, 4, deep, skip_poss=True))
             if found:
                 return found
         n = self.absorbed.get(i)
         if n is not None:
-            return self._noun_targets(n, code)
-        return self._complement_targets(i)
+            found = other(self._noun_targets(n, code))
+            if found:
+                return found
+        if code[:2] == "14":
+            found = other(self._purpose_targets(i))
+            if found:
+                return found
+        return other(self._complement_targets(i))
+
+    def _purpose_targets(self, i: int) -> list[int]:
+        """A protest's target is whom its demands address: "struck to demand the resignation of X"."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] in ("advcl", "xcomp") and p.infinitive(k):
+                for d in p.kids[k]:
+                    if p.dep[d] == "dobj":
+                        found = p.np_actors(d, 4, TARGET_NP_PREPS, skip_poss=True)
+                        if found:
+                            return found
+        return []
 
     def _complement_targets(self, i: int) -> list[int]:
         """A control verb coded on its own: the one it asks (its complement's subject) or acts on."""
@@ -473,11 +536,23 @@ class SentenceCoder:
         if not srcs and v >= 0 and not p.is_passive(v):
             if not in_object or any(self.lex.is_a(f, "OWN") for f in self.situ.phrasal(v)):
                 srcs = self._sources(v, self.situ.situate(v))[0]
+        if not srcs and v >= 0 and self._speakers_own(n):
+            srcs = self._sources(self.situ.situate(v).speaker, self.situ.situate(self.situ.situate(v).speaker))[0]
         if not srcs:
             return []
         tgts = [t for t in self._noun_targets(n, act.code or "") if t not in srcs]
         ctx = Context()
         return self._emit(act.code or "", srcs, tgts, n, act, ctx, allow_no_source=False)
+
+    def _speakers_own(self, n: int) -> bool:
+        """'the offer', 'the invitation' in what a speaker says: the speaker's own, when no one else's."""
+        p = self.p
+        if not any(self.lex.is_a(p.lemma[n], c) for c in ("NOUN_INTENT", "NOUN_APPEAL", "NOUN_DEMAND")):
+            return False
+        v, _ = self._governor_of_noun(n)
+        return v >= 0 and self.situ.situate(v).speaker >= 0 and any(
+            p.dep[k] == "det" and p.lower[k] in ("the", "this", "that") for k in p.kids[n]
+        )
 
     def _noun_sources(self, n: int) -> list[int]:
         p = self.p
@@ -504,8 +579,8 @@ class SentenceCoder:
             found = [m for o in preps.get(prep, ()) for m in p.np_actors(o)]
             if found:
                 return found
-        for k in p.kids[n]:  # "the offer for Russia to work with ..."
-            if p.dep[k] == "acl":
+        for k in p.kids[n]:  # "the offer for Russia to work with ...", "its demand that Israel ease ..."
+            if p.dep[k] in ("acl", "ccomp", "advcl", "relcl"):
                 subj = p.child(k, ("nsubj",))
                 if subj >= 0:
                     return p.np_actors(subj)

@@ -183,7 +183,8 @@ class Situator:
         mark = p.mark(i)
         if mark in IRREALIS_MARKS:
             return replace(BLOCKED, why=f"'{mark}' clause")
-        if p.infinitive(i) and self.control_class(g):  # "sworn to fight" parsed as a purpose clause
+        has_object = any(p.dep[k] in ("dobj", "attr") for k in p.kids[g])
+        if p.infinitive(i) and self.control_class(g) and not has_object:  # "sworn to fight" parsed as a purpose
             return self._complement(i, g, "xcomp")
         if p.infinitive(i) or mark in ("to", "so", "in"):
             return replace(BLOCKED, why="purpose clause")
@@ -222,6 +223,8 @@ class Situator:
         p = self.p
         x, steps = n, 0
         while steps < 8 and p.head[x] != x and p.pos[x] not in ("VERB", "AUX"):
+            if self.lex.is_a(p.lemma[x], "NOUN_IRREALIS"):  # "the prospect of Georgia joining"
+                return replace(BLOCKED, why=f"under '{p.lemma[x]}'")
             x, steps = p.head[x], steps + 1
         if p.pos[x] in ("VERB", "AUX") and x != n:
             outer = self.situate(x)

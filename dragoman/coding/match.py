@@ -145,7 +145,10 @@ class Matcher:
             return None
         win: Pattern | None = None
         tried: set[int] = set()
-        for word in b.post | b.pre | {"*"}:
+        words = b.post | b.pre | {"*"}
+        for _, bag in b.preps + b.obj_preps:
+            words |= bag
+        for word in words:
             for pat in comp.index.get(word, ()):
                 if pat.seq in tried or pat.weight <= best.weight:
                     continue

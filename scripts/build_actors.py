@@ -19,7 +19,6 @@ A malformed source line stops the build with its file and line number.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import gzip
 import hashlib
@@ -78,7 +77,7 @@ def corrected_lines(path: Path, errata: dict[tuple[str, int], tuple[str, str]]) 
         if name != path.name:
             continue
         if no > len(lines) or lines[no - 1] != orig:
-            raise DictionaryError(name, no, "erratum no longer matches the source line: review scripts/actors_errata.tsv")
+            raise DictionaryError(name, no, "erratum no longer matches the line: review scripts/actors_errata.tsv")
         lines[no - 1] = fixed
     return lines
 
@@ -104,7 +103,7 @@ def phrase_forms(phrase: str) -> list[str]:
     forms = []
     inner = re.findall(r"\(([^()]*)\)", text)
     base = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
-    base = re.sub(r"^(?:THE|A|AN)\s+", "", base)
+    base = re.sub(r"^(?:THE|A|AN)\s+", "", base, flags=re.I)
     if base and "(" not in base and ")" not in base:
         forms.append(" ".join(base.split()))
     for i in inner:
@@ -256,13 +255,20 @@ def _looks_demonym(low: str, names: set[str]) -> bool:
     return any(n[:4] == low[:4] for n in names if n)
 
 
+def _same_surname(a: ActorEntry, b: ActorEntry) -> bool:
+    """A block without codes followed by one of the same surname: one person split in two."""
+    fa, fb = phrase_forms(a.phrase), phrase_forms(b.phrase)
+    return bool(fa and fb) and fa[0].split()[-1] == fb[0].split()[-1]
+
+
 def person_gender(names: list[str]) -> str:
     """Gender is not in Phoenix: left empty (the updates and first-name lists fill it)."""
     return ""
 
 
 def codes_field(spans: list[CodeSpan]) -> str:
-    return ";".join(f"{s.code or ''}@{s.start or ''}@{s.end or ''}" for s in spans)
+    fields = [f"{s.code or ''}@{s.start or ''}@{s.end or ''}" for s in spans]
+    return ";".join(dict.fromkeys(fields))
 
 
 def aliases_of(e: ActorEntry, tok: Tokenizer) -> set[str]:
@@ -320,20 +326,24 @@ UPDATE_COLUMNS = ["name", "aliases", "gender", "code", "start", "end", "role", "
 def read_updates(folder: Path) -> dict[str, dict]:
     """People with dated roles from the curated TSV files: name -> {aliases, gender, spans, roles}."""
     people: dict[str, dict] = {}
-    for path in sorted(folder.glob("leaders*.tsv")):
+    for path in sorted(folder.glob("*.tsv")):
+        if path.name == "agents.tsv":
+            continue
+        kind = "person" if path.name.startswith("leaders") else ""
         with path.open(encoding="utf-8") as fh:
             for no, raw in enumerate(fh, 1):
                 if not raw.strip() or raw.startswith("#"):
                     continue
-                _update_row(people, raw.rstrip("\n").split("\t"), (path.name, no))
+                _update_row(people, raw.rstrip("\n").split("\t"), (path.name, no), kind)
     return people
 
 
-def _update_row(people: dict[str, dict], cols: list[str], where: tuple[str, int]) -> None:
-    if len(cols) < 7 or cols[0] == "name":
-        if cols[0] == "name":
-            return
+def _update_row(people: dict[str, dict], cols: list[str], where: tuple[str, int], kind: str) -> None:
+    if cols[0] == "name":
+        return
+    if len(cols) < 4 or len(cols) > len(UPDATE_COLUMNS):
         raise DictionaryError(where[0], where[1], f"expected the columns {', '.join(UPDATE_COLUMNS)}")
+    cols = cols + [""] * (len(UPDATE_COLUMNS) - len(cols))
     name, aliases, gender, code, start, end, role = (c.strip() for c in cols[:7])
     if not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", code):
         raise DictionaryError(where[0], where[1], f"bad code '{code}'")
@@ -342,7 +352,8 @@ def _update_row(people: dict[str, dict], cols: list[str], where: tuple[str, int]
     s, e = iso_date(start, False, where), iso_date(end, True, where)
     if s and e and s > e:
         raise DictionaryError(where[0], where[1], f"role ends ({e}) before it starts ({s})")
-    p = people.setdefault(name, {"aliases": set(), "gender": "", "spans": [], "roles": []})
+    kind = kind or ("igo" if code.startswith("IGO") else "group")
+    p = people.setdefault(name, {"aliases": set(), "gender": "", "spans": [], "roles": [], "kind": kind})
     p["aliases"] |= {a.strip() for a in aliases.split("|") if a.strip()}
     p["gender"] = gender or p["gender"]
     p["spans"].append(CodeSpan(code, s, e))
@@ -372,8 +383,17 @@ class Builder:
     def read_phoenix(self) -> None:
         for fname in ACTOR_FILES:
             path = self.phoenix / fname
+            pending: ActorEntry | None = None
             for e in read_actors(path, corrected_lines(path, self.errata)):
-                self.add_entry(e, fname)
+                if pending is not None and _same_surname(pending, e):
+                    e.synonyms += [pending.phrase, *pending.synonyms]
+                elif pending is not None:
+                    self.add_entry(pending, fname)
+                pending = e if not e.codes else None
+                if e.codes:
+                    self.add_entry(e, fname)
+            if pending is not None:
+                self.add_entry(pending, fname)
 
     def add_entry(self, e: ActorEntry, fname: str) -> None:
         kind = entry_kind(e, fname, self.iso)
@@ -391,16 +411,17 @@ class Builder:
         """Fold the curated people into Phoenix persons of the same name, or add them."""
         index: dict[str, list[dict]] = defaultdict(list)
         for row in self.rows:
-            if row["kind"] == "person":
+            if row["kind"] in ("person", "igo", "group"):
                 for a in row["aliases"]:
                     index[a].append(row)
         for name, p in read_updates(self.updates).items():
-            aliases = {self.tok(a) for a in p["aliases"] | {name}}
-            countries = {s.code[:3] for s in p["spans"]}
-            match = next((r for a in aliases for r in index.get(a, [])
-                          if {s.code[:3] for s in r["spans"] if s.code} & countries), None)
+            aliases = {self.tok(f) for a in p["aliases"] | {name} for f in phrase_forms(a)}
+            heads = {s.code[:3] for s in p["spans"]} if p["kind"] == "person" else {s.code for s in p["spans"]}
+            width = 3 if p["kind"] == "person" else 99
+            match = next((r for a in aliases for r in index.get(a, []) if r["kind"] == p["kind"]
+                          and {s.code[:width] for s in r["spans"] if s.code} & heads), None)
             if match is None:
-                self.add("person", name, p["spans"], aliases, p["gender"], p["roles"])
+                self.add(p["kind"], name, p["spans"], aliases, p["gender"], p["roles"])
                 continue
             match["spans"] = [s for s in match["spans"] if not (s.start and not s.end)] + p["spans"]
             match["aliases"] |= aliases

@@ -101,7 +101,7 @@ class Coreference:
         return out
 
     def _definite(self, m: Mention) -> bool:
-        return m["start"] > 0 and self.doc[m["start"] - 1].lower_ == "the"
+        return self.doc[m["start"]].lower_ == "the" or (m["start"] > 0 and self.doc[m["start"] - 1].lower_ == "the")
 
     @staticmethod
     def root(m: Mention) -> Mention:
@@ -237,7 +237,11 @@ class Coreference:
         if m.get("country") and r.get("country") != m.get("country"):
             return False
         title = (c.get("title") or r.get("title") or "").lower()
-        return head in title or (roles is not None and r.get("role") in roles)
+        if head in title or (roles is not None and r.get("role") in roles):
+            return True
+        # role unknown: a coded nominal ("the Russian president") takes the last person of its country and sector
+        return bool(m.get("country")) and not r.get("role") and not title and \
+            bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
 
     def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'the country', 'the alliance', 'the two sides'."""

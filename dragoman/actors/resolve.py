@@ -189,7 +189,7 @@ class DocResolver:
             return
         det = self.lows[start - 1] if start > 0 else ""
         kind = "nominal" if det in ("the", "this", "that", "these", "those") else "agent"
-        m = self.mention(start, end, None, kind)
+        m = self.mention(start - 1 if kind == "nominal" else start, end, None, kind)
         m["sectors"] = _sectors(it.agent)
 
     def _modifiers(self, items: list[Item], k: int) -> list[Item]:

@@ -51,22 +51,34 @@ def mention_key(m: dict[str, Any]) -> str | None:
     """What a mention resolves to, in the gold's terms: ISO3, or IGO/NGO."""
     if m.get("igo"):
         return "IGO"
-    if (m.get("code") or "").startswith("NGO"):
+    code = m.get("code") or ""
+    if code.startswith("NGO"):
         return "NGO"
-    return m.get("country")
+    return m.get("country") or (code[:3] if code[:3] in ("IMG", "NGO") else None)
 
 
 def actor_found(text: str, gold: dict[str, Any], mentions: list[dict[str, Any]]) -> bool:
     """True when the gold actor text is covered by a mention resolving to the gold code."""
-    start = text.find(gold["text"])
-    if start < 0:
-        start = text.lower().find(gold["text"].lower())
-    if start < 0:
+    span = _locate(text, gold["text"])
+    if span is None:
         return False
-    end = start + len(gold["text"])
+    start, end = span
     keys = {mention_key(m) for m in mentions if m["start_char"] < end and m["end_char"] > start}
     want = gold["code"]
     return want in keys or (want in ORGS and bool(keys & ORGS))
+
+
+def _locate(text: str, actor: str) -> tuple[int, int] | None:
+    """Where the gold actor text is: as written, else its first part ('U.S. ... negotiators')."""
+    for probe in (actor, actor.split("...")[0].strip(), actor.split()[0] if actor.split() else ""):
+        if not probe:
+            continue
+        start = text.find(probe)
+        if start < 0:
+            start = text.lower().find(probe.lower())
+        if start >= 0:
+            return start, start + len(probe)
+    return None
 
 
 def event_key(actor: dict[str, Any] | None) -> str | None:

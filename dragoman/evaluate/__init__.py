@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Settings
+from .actors import evaluate_actors
 from .example import evaluate_example
 from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
@@ -21,6 +22,7 @@ SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "plover-gsr": evaluate_plover,
     "petrarch-gsr": evaluate_petrarch,
+    "actors": evaluate_actors,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -173,8 +173,7 @@ class Builder:
                 k = "noun" if m.group(1) == "===" else kind
                 name = ("N:" if k == "noun" else "") + m.group(2) + ("+" if curated else "")
                 code = parse_code("[" + m.group(3) + "]")
-                block = {"name": name, "kind": k, "code": code[0] if code else None, "patterns": [],
-                         "curated": curated}
+                block = {"name": name, "kind": k, "code": code[0] if code else None, "patterns": [], "curated": curated}
                 self.blocks[name] = block
                 continue
             if block is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 #: dependencies that open a new clause: a bag of words or an actor search stops there
@@ -23,7 +23,9 @@ NP_PREPS = frozenset({"of", "from", "in", "for", "within", "at", "inside", "amon
 #: prepositions that lead from an object noun to the actor an act is done to ("an attack on X")
 TARGET_NP_PREPS = NP_PREPS | {"against", "to", "on", "with", "toward", "towards", "into", "by", "between", "over"}
 #: heads of complex prepositions whose object is no participant ("according to X")
-NOT_PARTICIPANT = frozenset({"according", "accord", "due", "prior", "owing", "thanks", "regardless", "irrespective", "next"})
+NOT_PARTICIPANT = frozenset(
+    {"according", "accord", "due", "prior", "owing", "thanks", "regardless", "irrespective", "next"}
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})
 
@@ -31,35 +33,69 @@ PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})
 class Parse:
     """One Doc's tokens as plain lists, with the actor mention covering each token."""
 
-    __slots__ = ("n", "lower", "lemma", "pos", "tag", "dep", "head", "kids", "ment", "mentions")
+    __slots__ = ("n", "lower", "lemma", "pos", "tag", "dep", "head", "kids", "ment", "mentions", "places", "members",
+                 "cap", "dateline", "_passive")  # fmt: skip
 
     def __init__(self, doc: Doc, mentions: list[dict[str, Any]]):
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD]).tolist()
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_TITLE, IS_UPPER])
         strings = doc.vocab.strings
-        cache: dict[int, str] = {}
 
-        def s(h: int) -> str:
-            v = cache.get(h)
-            if v is None:
-                v = cache[h] = strings[h]
-            return v
+        def col(j: int, lower: bool = False) -> list[str]:
+            cache = _LOWERED if lower else _STRINGS
+            hashes = arr[:, j].tolist()
+            try:
+                return [cache[h] for h in hashes]
+            except KeyError:
+                for h in hashes:
+                    if h not in cache:
+                        cache[h] = strings[h].lower() if lower else strings[h]
+                return [cache[h] for h in hashes]
 
         n = self.n = len(arr)
-        self.lower = [s(r[0]) for r in arr]
-        self.lemma = [s(r[1]).lower() for r in arr]
-        self.pos = [s(r[2]) for r in arr]
-        self.tag = [s(r[3]) for r in arr]
-        self.dep = [s(r[4]) for r in arr]
-        self.head = [i + (r[5] if r[5] < 2**63 else r[5] - 2**64) for i, r in enumerate(arr)]
+        self.lower = col(0)
+        self.lemma = col(1, lower=True)
+        self.pos, self.tag, self.dep = col(2), col(3), col(4)
+        heads = arr[:, 5].astype("int64") + _arange(n)
+        self.head = heads.tolist()
+        self.cap = [2 if up else 1 if title else 0 for title, up in arr[:, 6:8].tolist()]  # 2: capitals, 1: Title
         self.kids: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 self.kids[h].append(i)
         self.mentions = mentions
+        self._passive: dict[int, bool] = {}
         self.ment = [-1] * n
-        for k, m in enumerate(mentions):
+        self.places: set[int] = set()  # mentions of a country or city as a place ("in Moscow")
+        self.dateline: set[int] = set()  # tokens of "BRUSSELS --" at the head of a report
+        self.members: dict[int, list[int]] = {}  # "the two sides" -> the two actors
+        order = sorted(range(len(mentions)), key=lambda k: -(mentions[k].get("end", 0) - mentions[k].get("start", 0)))
+        for k in order:  # shorter mentions win the tokens they share with longer ones
+            m = mentions[k]
+            members = [x for x in m.get("members") or [] if isinstance(x, int) and 0 <= x < len(mentions)]
+            members = [x for x in members if known(mentions[x])]
+            if not known(m) and not members:
+                continue
+            if members and not known(m):
+                self.members[k] = members
+            if self._dateline(m):
+                self.dateline.update(range(m.get("start", 0), m.get("end", 0) + 1))
+            if m.get("locative") or self._dateline(m):
+                self.places.add(k)
             for i in range(max(0, m.get("start", 0)), min(n, m.get("end", 0))):
                 self.ment[i] = k
+
+    def _dateline(self, m: dict[str, Any]) -> bool:
+        """ "BRUSSELS -- European Union ministers ...": the place the report was filed from."""
+        start, end = m.get("start", 0), m.get("end", 0)
+        if not 0 <= start < end < self.n or self.lower[end] not in ("--", "\u2014", "\u2013", "-"):
+            return False
+        text = str(m.get("text") or "")
+        if not text.isupper():
+            return False
+        k = start - 1  # "THE HAGUE --": capitals back to the start of the line
+        while k >= 0 and self.lower[k].strip() and self.cap[k] == 2:
+            k -= 1
+        return k < 0 or not self.lower[k].strip()
 
     # -- structure ------------------------------------------------------------------------
     def children(self, i: int, deps: Iterable[str] | str) -> list[int]:
@@ -93,10 +129,11 @@ class Parse:
 
     def is_passive(self, i: int) -> bool:
         """A passive verb: an auxpass or nsubjpass child, or a bare participle with a by-agent."""
-        deps = {self.dep[k] for k in self.kids[i]}
-        if deps & {"auxpass", "nsubjpass"}:
-            return True
-        return "agent" in deps and "nsubj" not in deps
+        hit = self._passive.get(i)
+        if hit is None:
+            deps = {self.dep[k] for k in self.kids[i]}
+            hit = self._passive[i] = bool(deps & {"auxpass", "nsubjpass"}) or ("agent" in deps and "nsubj" not in deps)
+        return hit
 
     def negated(self, i: int) -> bool:
         """A 'not'/'never'/'no longer' on the verb (or its auxiliaries)."""
@@ -126,7 +163,8 @@ class Parse:
         return self.tag[i] == "VB" and any(self.tag[k] == "TO" for k in self.kids[i])
 
     # -- actors ---------------------------------------------------------------------------
-    def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS, skip_poss: bool = False) -> list[int]:
+    def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS, skip_poss: bool = False,
+                  places: bool = False) -> list[int]:  # fmt: skip
         """Mentions a noun phrase is about: the one at its head, else the nearest inside it.
 
         The search goes down modifier links and through prepositional phrases (a preposition
@@ -137,6 +175,9 @@ class Parse:
         if h < 0:
             return []
         if self.ment[h] >= 0 and not (skip_poss and self._poss_pronoun(h)):
+            if self.ment[h] in self.places and not places:  # "met in Geneva": a place, not a participant
+                # "MADRID -- Spain, France ... recognized": the dateline heads the actors
+                return [m for k in self.children(h, ("appos", "conj")) for m in self.np_actors(k, 1)]
             return self._with_conj(h)
         frontier = [h]
         for _ in range(depth):
@@ -176,7 +217,7 @@ class Parse:
 
     def _with_conj(self, k: int) -> list[int]:
         m = self.ment[k]
-        out = [m]
+        out = list(self.members.get(m, [m]))
         for c in self.kids[k]:
             if self.dep[c] == "conj":
                 out.extend(self.np_actors(c, 2))
@@ -211,6 +252,22 @@ class Parse:
                         if self.dep[oo] == "pobj":
                             out.append((self.lemma[o], oo))
         return out
+
+
+#: hash -> string, shared by every Doc (and hash -> lower-cased string, for lemmas)
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+def _arange(n: int) -> Any:
+    import numpy
+
+    return numpy.arange(n, dtype="int64")
+
+
+def known(m: dict[str, Any]) -> bool:
+    """Whether a mention names an actor: a country, an IGO or at least a code."""
+    return bool(m.get("country") or m.get("igo") or m.get("code"))
 
 
 def _dedup(xs: list[int]) -> list[int]:

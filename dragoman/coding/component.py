@@ -9,6 +9,7 @@ trigger's token span, the sentence index, the rule that fired and a confidence.
 # no `from __future__ import annotations` here: spaCy resolves factory signatures at run time
 
 import logging
+from bisect import bisect_left
 from typing import Any
 
 from spacy.language import Language
@@ -28,7 +29,7 @@ _IDENTITY = ("name", "code", "country", "igo", "sectors")
 
 
 def resolve_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mentions with their identity filled from their antecedent ('she' -> Clinton); unknown ones dropped."""
+    """Mentions with their identity filled from their antecedent ('she' -> Clinton), in the same order."""
     out = []
     for m in mentions:
         ident = m
@@ -39,8 +40,6 @@ def resolve_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 break
             ident = mentions[ref]
             seen += 1
-        if not (ident.get("country") or ident.get("igo") or ident.get("code")):
-            continue
         r = dict(m)
         for k in _IDENTITY:
             r[k] = ident.get(k)
@@ -62,6 +61,11 @@ def actor_out(m: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _any_in(sorted_starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(sorted_starts, start)
+    return k < len(sorted_starts) and sorted_starts[k] < end
+
+
 class EventCoder:
     """Codes events between the actors of each sentence."""
 
@@ -76,7 +80,10 @@ class EventCoder:
         p = Parse(doc, mentions)
         coder = SentenceCoder(p, self.lexicon, self.matcher)
         events: list[dict[str, Any]] = []
+        starts = sorted({m.get("start", -1) for m in mentions if p.ment[m.get("start", 0)] >= 0} if p.n else ())
         for k, sent in enumerate(doc.sents):
+            if not _any_in(starts, sent.start, sent.end):
+                continue  # no actor, no event
             try:
                 raws = coder.code(sent.start, sent.end)
             except (IndexError, KeyError, ValueError, RecursionError) as e:  # a malformed parse

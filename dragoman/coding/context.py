@@ -20,9 +20,9 @@ OBLIGE = frozenset({"must", "should", "ought", "need"})
 #: frames under which a second control verb's complement is not coded
 NESTING = frozenset({"demand", "appeal", "oblige", "reject", "threat", "intent", "prepare"})
 #: control classes in the order they are tried
-CONTROL = ("THREAT", "REFUSE", "DEMAND", "APPEAL", "PREPARE", "ASPECT", "INTENT")
-FRAME_OF = {"THREAT": "threat", "REFUSE": "reject", "DEMAND": "demand", "APPEAL": "appeal",
-            "PREPARE": "prepare", "ASPECT": "aspect", "INTENT": "intent"}  # fmt: skip
+CONTROL = ("THREAT", "REFUSE", "DEMAND", "APPEAL", "PREPARE", "STOP", "PERMIT", "ASPECT", "INTENT")
+FRAME_OF = {"THREAT": "threat", "REFUSE": "reject", "DEMAND": "demand", "APPEAL": "appeal", "PREPARE": "prepare",
+            "STOP": "stop", "PERMIT": "permit", "ASPECT": "aspect", "INTENT": "intent"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,8 @@ class Situator:
     def _governed(self, i: int) -> Context:
         p = self.p
         dep, g = p.dep[i], p.head[i]
-        if g == i or dep in ("ROOT", "parataxis") and not self._say(g):
-            return Context()
+        if g == i or dep in ("ROOT", "parataxis") and not self._say(g) or g in p.dateline:
+            return Context()  # a main clause (also when the parser hung it on a dateline)
         if dep == "conj":
             return self._conj(i, g)
         if dep in ("xcomp", "ccomp", "parataxis"):
@@ -93,6 +93,8 @@ class Situator:
         if dep == "acl":
             return self._adnominal(i, g)
         if dep == "relcl":
+            if p.infinitive(i):  # "measures to protect citizens": a purpose, parsed as a relative clause
+                return self._adnominal(i, g)
             if p.tag[i] in ("VBZ", "VBP") and not p.modals(i):
                 return replace(BLOCKED, why="relative clause in the present: a description")
             return self._inside_noun(g, Context(inherit=g, why="relative"))
@@ -126,7 +128,7 @@ class Situator:
         if cls and dep != "xcomp" and not self._fits_clause(i, cls):
             cls = None
         gctx = self.situate(g) if p.pos[g] in ("VERB", "AUX") else Context()
-        if cls and (dep == "xcomp" or cls in ("DEMAND", "APPEAL", "INTENT", "THREAT")):
+        if cls and (dep == "xcomp" or cls in ("DEMAND", "APPEAL", "INTENT", "THREAT", "PERMIT")):
             if gctx.status == "blocked":
                 return gctx
             obj = cls in ("APPEAL", "DEMAND") or self.lex.is_a(p.lemma[g], "OBJECT_CONTROL")
@@ -134,8 +136,15 @@ class Situator:
                 return replace(gctx, gov=g, inherit=g, inherit_object=False, why=f"{p.lemma[g]} + complement")
             if gctx.frame in NESTING:  # "demanded that they refuse to recognize": not done, not even refused
                 return replace(BLOCKED, why=f"{p.lemma[g]} + complement inside a {gctx.frame}")
-            return Context(frame=FRAME_OF[cls], gov=g, inherit=g, inherit_object=obj and dep == "xcomp",
-                           negated=gctx.negated, speaker=gctx.speaker, why=f"{p.lemma[g]} + complement")
+            return Context(
+                frame=FRAME_OF[cls],
+                gov=g,
+                inherit=g,
+                inherit_object=obj and dep == "xcomp",
+                negated=gctx.negated,
+                speaker=gctx.speaker,
+                why=f"{p.lemma[g]} + complement",
+            )
         if p.lemma[g] in ("be", "go") and dep == "xcomp" and p.infinitive(i):
             return replace(gctx, frame="future", inherit=g, gov=-1, why="is to / going to")
         if p.lemma[g] in ("have", "need") and dep == "xcomp" and p.infinitive(i):
@@ -158,13 +167,16 @@ class Situator:
         """A that-clause is a demand when subjunctive or obliged, an intent or threat when future."""
         p = self.p
         mods = set(p.modals(i))
-        if cls in ("DEMAND", "APPEAL"):
-            return p.tag[i] in ("VB", "VBP") and not mods or bool(mods & OBLIGE)
+        if cls in ("DEMAND", "APPEAL"):  # "demanded that Iran halt", "asked that the inquiry be held"
+            subjunctive = p.tag[i] in ("VB", "VBP") or any(
+                p.dep[k] in ("aux", "auxpass") and p.lower[k] == "be" for k in p.kids[i]
+            )
+            return subjunctive and not mods or bool(mods & OBLIGE)
         if cls == "INTENT":  # "agreed that their countries should cooperate"
             return bool(mods & (FUTURE | {"should"}))
         if cls == "THREAT":
             return bool(mods & FUTURE)
-        return cls == "REFUSE" and False
+        return cls == "PERMIT" and p.infinitive(i)  # "allow inspectors to visit"
 
     def _adjective(self, i: int, a: int) -> Context:
         p = self.p

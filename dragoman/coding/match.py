@@ -45,10 +45,11 @@ class Bags:
 class _Compiled:
     """A lemma's entries and its blocks' patterns, indexed by key word."""
 
-    __slots__ = ("entries", "index")
+    __slots__ = ("entries", "index", "has_req", "keys")
 
     def __init__(self, entries: tuple[Entry, ...]):
         self.entries = entries
+        self.has_req = any(e.req for e in entries)
         self.index: dict[str, list[Pattern]] = {}
         seen: set[int] = set()
         curated = any(e.curated for e in entries)
@@ -61,6 +62,7 @@ class _Compiled:
                 seen.add(p.seq)
                 for k in _keys(p):
                     self.index.setdefault(k, []).append(p)
+        self.keys = frozenset(self.index)
 
 
 def _keys(p: Pattern) -> frozenset[str]:
@@ -68,7 +70,7 @@ def _keys(p: Pattern) -> frozenset[str]:
     for elems in (p.post, p.pre):
         if elems:
             return frozenset().union(*(alt[0] for alt in elems[0] if alt))
-    for preps, elems in p.preps:
+    for _names, elems in p.preps:
         if elems:
             return frozenset().union(*(alt[0] for alt in elems[0] if alt))
     for preps, _ in p.preps:
@@ -123,7 +125,7 @@ class Matcher:
             if p.dep[k] == "nsubj":
                 pre |= p.bag(p.subtree(k, CLAUSAL))
         preps = [(prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(i)]
-        obj_preps = []
+        obj_preps: list[tuple[str, set[str]]] = []
         for k in objs:
             if p.dep[k] in ("dobj", "nsubjpass", "attr"):
                 obj_preps.extend((prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(k))
@@ -134,6 +136,9 @@ class Matcher:
         comp = self.compiled(lemma or p.lemma[i], noun)
         if comp is None:
             return None
+        if not comp.index and not comp.has_req:  # no pattern to try: the entry decides alone
+            e = comp.entries[0]
+            return Act(e.code, e.rev, f"{e.block}:{e.id.lower()}", 1.0 if e.curated else 0.1, e.block)
         b = self.bags(p, i, noun)
         best: Act | None = None
         for e in comp.entries:
@@ -148,7 +153,7 @@ class Matcher:
         words = b.post | b.pre | {"*"}
         for _, bag in b.preps + b.obj_preps:
             words |= bag
-        for word in words:
+        for word in comp.keys.intersection(words):
             for pat in comp.index.get(word, ()):
                 if pat.seq in tried or pat.weight <= best.weight:
                     continue

@@ -4,8 +4,9 @@ The file (``PETR2_GSR_validation.xml``) is silver, not gold: PETRARCH-2's output
 hand. Its actor codes are Phoenix codes (``USAGOV``, ``IGOUNO``, ``---LEG``); they are scored
 by their country (the first three letters) or IGO, ``*`` where neither is given. Events match
 on the CAMEO root, with the scoring of DESIGN.md; as that scoring matches meetings and
-agreements in either direction, the file's mirrored pairs (A-B and B-A) count as one event. The file is not well-formed XML (self-closed
-``<Sentence/>`` tags with closing tags), so it is read with patterns.
+agreements in either direction, the file's mirrored pairs (A-B and B-A) count as one event.
+The file is not well-formed XML (self-closed ``<Sentence/>`` tags with closing tags), so it is
+read with patterns.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def gold_key(code: str) -> str:
 
 def petrarch_cases(path: Path) -> list[dict[str, Any]]:
     """The validation sentences as cases with their gold events."""
-    cases = []
+    cases: list[dict[str, Any]] = []
     for m in _SENT.finditer(path.read_text(encoding="utf-8")):
         attrs = dict(_ATTR.findall(m.group(1)))
         body = m.group(2)

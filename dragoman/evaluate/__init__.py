@@ -11,12 +11,14 @@ from pathlib import Path
 
 from ..config import Settings
 from .example import evaluate_example
+from .geowebnews import evaluate_geowebnews
 from .report import Report, shared_dir
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "geowebnews": evaluate_geowebnews,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -51,8 +51,9 @@ def attachment(tok: Token) -> tuple[Token, list[Token]]:
 def governs(phrase_root: Token, trigger: Token) -> int | None:
     """How closely a time or place phrase governs a trigger: 0 inside its phrase, 1 in its clause, else None.
 
-    A phrase inside another argument ("the use of force against Georgia last August" as a
-    subject) governs the words of that argument only, not the rest of the clause.
+    The phrase governs the trigger when it hangs on the trigger's clause or on a phrase that
+    holds the trigger ("the use of force ... last August": on "use", which holds "force"), but
+    not when it sits inside another argument or in a clause below the trigger's.
     """
     head = clause_head(trigger)
     t = phrase_root
@@ -67,7 +68,20 @@ def governs(phrase_root: Token, trigger: Token) -> int | None:
     if t.i != head.i:
         return None
     att, _ = attachment(phrase_root)
-    return 1 if att.i == head.i else None
+    return 1 if att.i in _holders(trigger, head) else None
+
+
+def _holders(trigger: Token, head: Token) -> set[int]:
+    """The trigger and the words above it up to its clause's head."""
+    out = {trigger.i}
+    t = trigger
+    for _ in range(64):
+        if t.i == head.i or t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.i)
+    out.add(head.i)
+    return out
 
 
 def parent_clause(tok: Token) -> Token | None:

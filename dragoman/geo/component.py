@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import load_gazetteer
 from .locate import event_place
-from .parse import geoparse, mention
+from .parse import geoparse, is_dateline, mention
 
 __all__ = ["PlaceFinder", "event_place", "make_place_finder"]
 
@@ -30,11 +30,11 @@ class PlaceFinder:
         actors = list(doc._.dragoman_actors or [])
         acting = _acting(actors)
         places = []
-        for top in geoparse(doc, self.gazetteer, actors=actors):
+        for top in geoparse(doc, self.gazetteer):
             if top.place is None:
                 continue  # a name the model took for a place that no gazetteer knows
             s, e = top.span.start, top.span.end
-            if any(a_s < e and s < a_e for a_s, a_e in acting):
+            if not is_dateline(top.span) and any(a_s < e and s < a_e for a_s, a_e in acting):
                 continue
             places.append(mention(top))
         doc._.dragoman_places = places

@@ -42,6 +42,7 @@ class Place(NamedTuple):
     population: int
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """The lookup key of a name: no accents, case, dots, hyphens or leading article.
 

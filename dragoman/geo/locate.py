@@ -92,10 +92,11 @@ def _phrase_root(tok: Token) -> Token | None:
     return None
 
 
-def _candidates(doc: Doc) -> list[tuple[Token, dict[str, Any]]]:
+def _candidates(doc: Doc, lo: int, hi: int) -> list[tuple[Token, dict[str, Any]]]:
+    """The placed toponyms of tokens ``lo:hi`` (the trigger's sentence) that say where something is."""
     out = []
     for p in doc._.dragoman_places or []:
-        if p.get("lat") is None:
+        if p.get("lat") is None or not lo <= p["start"] < hi:
             continue
         root = _phrase_root(span_root(doc, p["start"], p["end"]))
         if root is not None:
@@ -106,8 +107,6 @@ def _candidates(doc: Doc) -> list[tuple[Token, dict[str, Any]]]:
 def _best(cands: list[tuple[Token, dict[str, Any]]], trigger: Token) -> dict[str, Any] | None:
     best: tuple[int, int, dict[str, Any]] | None = None
     for root, p in cands:
-        if root.sent.start != trigger.sent.start:
-            continue
         g = governs(root, trigger)
         if g is not None:
             key = (g, abs(root.i - trigger.i), p)
@@ -128,7 +127,10 @@ def event_place(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any
     if not doc._.dragoman_places or not 0 <= trigger_start < len(doc):
         return None
     trigger = span_root(doc, trigger_start, max(trigger_end, trigger_start + 1))
-    cands = _candidates(doc)
+    sent = trigger.sent
+    cands = _candidates(doc, sent.start, sent.end)
+    if not cands and relative_antecedent(trigger, _WHERE) is None:
+        return None
     found = _best(cands, trigger)
     while found is None:
         ante = relative_antecedent(trigger, _WHERE)

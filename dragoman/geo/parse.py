@@ -1,12 +1,13 @@
 """Geoparsing a Doc: its toponyms found (named entities) and placed on the map.
 
 Two passes: each toponym is first placed by population and kind alone; the countries of the
-confident placings (and of demonyms and actors) then form the article's context, and every
+confident placings (and of demonyms) then form the article's context, and every
 toponym is placed again with it, so that "Georgia" among Atlanta and Savannah is the state.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +30,8 @@ LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "acros
 BIG_TOWN = 100_000
 #: what follows the place of a dateline
 DATELINE_AFTER = frozenset({",", "(", "-", "\u2014", "\u2013", ":", "--"})
-#: weight in the context of a confident placing, an unsure one, a demonym and an actor's country
-SURE, UNSURE, DEMONYM, ACTOR = 1.0, 0.3, 0.5, 0.5
+#: weight in the context of a confident placing, an unsure one and a demonym
+SURE, UNSURE, DEMONYM = 1.0, 0.3, 0.5
 _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "'", "\u2019s", "\u2019", ",", "."})
 
@@ -45,6 +46,7 @@ class Toponym:
     score: float = 0.0
     weight: float = 0.0
     wanted: str | None = None
+    cands: list[tuple[Place, bool]] | None = None
 
 
 def trimmed(span: Span) -> Span:
@@ -85,19 +87,20 @@ def _as_toponym(gaz: Gazetteer, ent: Span, embedded: bool) -> Toponym | None:
     return None
 
 
+#: a run of capitalised words (candidates for a dateline's place), found in the text first for speed
+_CAPS = re.compile(r"\b[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}\b")
+
+
 def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
     """Place names in capitals opening a paragraph: "MOSCOW, March 6 (Reuters) -", "TORONTO -"."""
     out = []
-    for i, tok in enumerate(doc):
-        if i in taken or not tok.is_upper or not _opens(doc, i):
+    for m in _CAPS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or not len(span) or span.start in taken or not _opens(doc, span.start):
             continue
-        end = i
-        while end < len(doc) and end - i < 4 and doc[end].is_upper and doc[end].is_alpha:
-            end += 1
-        if end == i or end >= len(doc) or doc[end].text not in DATELINE_AFTER:
+        if span.end >= len(doc) or doc[span.end].text not in DATELINE_AFTER:
             continue
-        span = doc[i:end]
-        if gaz.lookup(span.text) and not taken.intersection(range(i, end)):
+        if gaz.lookup(span.text) and not taken.intersection(range(span.start, span.end)):
             out.append(Toponym(span, "GPE"))
     return out
 
@@ -126,6 +129,14 @@ def _split(gaz: Gazetteer, top: Toponym) -> list[Toponym]:
                 break
         i += 1
     return out or [top]
+
+
+def is_dateline(span: Span) -> bool:
+    """True for a name in capitals opening a paragraph or sentence before a comma or dash ("MOSCOW, ...")."""
+    doc = span.doc
+    return (
+        span.text.isupper() and _opens(doc, span.start) and span.end < len(doc) and doc[span.end].text in DATELINE_AFTER
+    )
 
 
 def _embedded(gaz: Gazetteer, ent: Span) -> list[Toponym]:
@@ -211,9 +222,12 @@ def _place(gaz: Gazetteer, top: Toponym, context: Counter[str] | None, within: P
         top.place = gaz.demonym(top.span.text)
         top.weight = DEMONYM if top.place else 0.0
         return
-    cands, wanted = candidates(gaz, top.span.text)
-    wanted = wanted or _kind_word(top.span.doc, top.span.end)
-    scored = rank(cands, context, wanted, within)
+    if top.cands is None:  # the first pass looks the name up; the second only ranks again
+        top.cands, wanted = candidates(gaz, top.span.text)
+        top.wanted = wanted or _kind_word(top.span.doc, top.span.end)
+    elif len(top.cands) < 2:
+        return
+    scored = rank(top.cands, context, top.wanted, within)
     if not scored:
         top.place, top.weight = None, 0.0
         return
@@ -221,18 +235,13 @@ def _place(gaz: Gazetteer, top: Toponym, context: Counter[str] | None, within: P
     top.weight = SURE if margin(scored) > 1.0 else UNSURE
 
 
-def geoparse(
-    doc: Doc, gaz: Gazetteer, demonyms: bool = False, embedded: bool = False, actors: list[dict[str, Any]] | None = None
-) -> list[Toponym]:
+def geoparse(doc: Doc, gaz: Gazetteer, demonyms: bool = False, embedded: bool = False) -> list[Toponym]:
     """Find and place the Doc's toponyms (demonyms and embedded names too when asked), in text order."""
     tops = find_toponyms(doc, gaz, embedded=embedded)
     by_start = {t.span.start: t for t in tops}
     for t in tops:
         _place(gaz, t, None, None)
     context = country_weights((t.place, t.weight) for t in tops if t.place is not None)
-    for a in actors or []:
-        if a.get("country"):
-            context[a["country"]] += ACTOR
     for t in reversed(tops):  # right to left: "Paris, Texas" needs Texas placed first
         if t.label == DEMONYM_LABEL:
             continue

@@ -40,7 +40,7 @@ KIND_PRIOR = {
 #: a name that is only an alternative name of a place (Genf, Moskva) counts for less
 ALT_NAME_PENALTY = 2.5
 #: weight of the article's countries: a place in a country holding all the article's places gains this
-CONTEXT_WEIGHT = 4.0
+CONTEXT_WEIGHT = 1.5
 #: weight of the article's provinces ("Montgomery County" among places in Maryland)
 PROVINCE_WEIGHT = 3.0
 #: a town inside a province of the same name stands for it ("New York", "Moscow", "Geneva")

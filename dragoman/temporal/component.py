@@ -2,6 +2,7 @@
 
 # no `from __future__ import annotations` here: spaCy resolves factory signatures at run time
 
+import re
 from datetime import date
 from typing import Any
 
@@ -9,8 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..geo.clauses import clause_head, span_root
+from ..ingest.dates import MONTHS
 from .dates import event_date
-from .expressions import find_expressions
+from .expressions import Expression, find_expressions
 from .resolve import fallback, resolve
 
 __all__ = ["TimeFinder", "event_date", "make_time_finder"]
@@ -18,8 +20,12 @@ __all__ = ["TimeFinder", "event_date", "make_time_finder"]
 #: auxiliaries and verbs that put a clause in the future ("will meet on Tuesday", "plans to visit in May")
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo", "'d"})
 FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "set", "due", "go"})
-#: named-entity dates the patterns may miss, worth a (slow, cached) dateparser try
-_FALLBACK_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: a DATE entity that is only a year ("the 1972 treaty") or a month ("November's election")
+_BARE = re.compile(
+    r"(?P<year>1[89]\d\d|20\d\d)|(?P<month>" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r")(?:'s)?"
+)
+#: DATE entities worth a (slow, cached) dateparser try: a month and a number the patterns missed
+_MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 
 
 def is_future(tok: Token) -> bool:
@@ -62,17 +68,28 @@ class TimeFinder:
         return doc
 
     def _fallbacks(self, doc: Doc, times: list[dict[str, Any]], anchor: date | None) -> list[dict[str, Any]]:
-        """DATE entities the patterns did not cover, read by dateparser when they look like dates."""
+        """DATE entities the patterns did not cover: a bare year or month, or (dateparser) a month and day."""
         out = []
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(t["start"] < ent.end and ent.start < t["end"] for t in times):
                 continue
-            low = ent.text.lower()
-            if not any(ch.isdigit() for ch in low) and not any(h in low for h in _FALLBACK_HINTS):
+            text = ent.text.strip()
+            bare = _BARE.fullmatch(text)
+            if bare:
+                x = Expression(
+                    "year" if bare.group("year") else "month",
+                    ent.start_char,
+                    ent.end_char,
+                    text,
+                    {k: v for k, v in bare.groupdict().items() if v},
+                )
+                value = resolve(x, anchor, is_future(ent.root))
+            elif len(text) <= 24 and any(ch.isdigit() for ch in text) and _MONTHISH.search(text):
+                value = fallback(text, anchor.isoformat() if anchor else None)
+            else:
                 continue
-            value = fallback(ent.text, anchor.isoformat() if anchor else None)
             if value is not None:
-                out.append(_mention(ent, ent.text, value))
+                out.append(_mention(ent, text, value))
         return out
 
 

@@ -15,8 +15,6 @@ def _best(doc: Doc, times: list[dict[str, Any]], trigger: Token) -> dict[str, An
     best: tuple[int, int, dict[str, Any]] | None = None
     for t in times:
         root = span_root(doc, t["start"], t["end"])
-        if root.sent.start != trigger.sent.start:
-            continue
         g = governs(root, trigger)
         if g is not None and (best is None or (g, abs(root.i - trigger.i)) < best[:2]):
             best = (g, abs(root.i - trigger.i), t)
@@ -32,10 +30,13 @@ def _time_at(times: list[dict[str, Any]], tok: Token) -> dict[str, Any] | None:
 
 def governing_time(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any] | None:
     """The time mention that governs the trigger's clause (or the clause it hangs on), else None."""
-    times = [t for t in doc._.dragoman_times or [] if t.get("value")]
-    if not times or not 0 <= trigger_start < len(doc):
+    if not doc._.dragoman_times or not 0 <= trigger_start < len(doc):
         return None
     trigger = span_root(doc, trigger_start, max(trigger_end, trigger_start + 1))
+    sent = trigger.sent
+    times = [t for t in doc._.dragoman_times if t.get("value") and sent.start <= t["start"] < sent.end]
+    if not times and relative_antecedent(trigger, _WHEN) is None:
+        return None
     for _ in range(8):
         found = _best(doc, times, trigger)
         if found is not None:

@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+ago\b", _I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d)0s\b")),
+    ("decade", re.compile(r"\b(?P<decade>(?:1[89]|20)\d)0s\b")),
     ("year", re.compile(rf"{_CUE}(?:the\s+)?{_YEAR}\b(?!\s*[-\u2013/]\s*\d)(?!\s*(?:%|percent))")),
 ]
 
@@ -112,11 +112,32 @@ def _shown(kind: str, m: re.Match[str]) -> tuple[int, int]:
     return start, m.end()
 
 
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: words one of which a text must hold for a pattern to be worth running (a cheap test first)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "my": _MONTH_WORDS,
+    "md": _MONTH_WORDS,
+    "dm": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "weekday": ("day",),
+    "day": ("yesterday", "today", "tonight", "tomorrow", "this ", "last n"),
+    "unit": ("week", "month", "year", "decade", "summer", "winter", "spring", "autumn", "fall"),
+    "ago": ("ago",),
+    "decade": ("0s",),
+    "iso": ("-",),
+}
+
+
 def find_expressions(text: str) -> list[Expression]:
     """Every time expression in ``text``, in order, without overlaps (longer forms win)."""
     found: list[Expression] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for kind, pat in PATTERNS:
+        if kind in NEEDS and not any(w in low for w in NEEDS[kind]):
+            continue
         for m in pat.finditer(text):
             start, end = _shown(kind, m)
             if any(s < end and start < e for s, e in taken):

@@ -9,8 +9,9 @@ before the article date (after it when the clause speaks of the future); "next w
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from .expressions import NUMBERS, Expression
 
@@ -180,18 +181,21 @@ def _month_day(month: int, day: int, anchor: date, future: bool) -> str | None:
     return ymd(d)
 
 
+@lru_cache(maxsize=64)
+def _parser(anchor: str | None) -> Any:
+    import dateparser  # slow to import: only when needed
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(anchor)
+    return dateparser.DateDataParser(languages=["en"], settings=settings)
+
+
 @lru_cache(maxsize=4096)
 def fallback(text: str, anchor: str | None) -> str | None:
     """dateparser, for a date the patterns missed (a short string, cached); None when it fails."""
-    import dateparser  # slow to import: only when needed
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if anchor:
-        from datetime import datetime
-
-        settings["RELATIVE_BASE"] = datetime.fromisoformat(anchor)
     try:
-        data = dateparser.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        data = _parser(anchor).get_date_data(text)
     except Exception:  # dateparser raises many kinds on odd strings
         log.debug("dateparser failed on %r", text)
         return None

@@ -11,6 +11,7 @@ from . import (  # noqa: F401,E402  (register commands)
     exporting,
     query,
     reading,
+    serve,  # noqa: F401,E402  (register the serve command)
 )
 from .app import app
 

@@ -328,6 +328,10 @@ class Queries:
             out["top_dyads"] = [dict(r) for r in one(dyads).mappings()]
         return out
 
+    def _event_filters(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+        """Deprecated alias of ``event_conditions`` (kept for callers written against the first store)."""
+        return event_conditions(filters)
+
     def has_key(self, key: str) -> bool:
         """Whether any event has this country or IGO as its source or target key."""
         q = select(E.c.event_id).where(or_(E.c.source_key == key, E.c.target_key == key)).limit(1)

@@ -14,7 +14,7 @@ from dragoman.export.flat import arrow_schema
 from dragoman.store import open_store
 from dragoman.store.load import detect, load
 from dragoman.store.store import text_hash
-from tests.store.sample import records
+from tests.store.sample import fill, records
 
 
 def _spark_output(tmp_path):
@@ -84,10 +84,10 @@ def test_bad_rows_are_counted_and_skipped(any_store, tmp_path):
         ("plover", "p.json", "plover"),
     ],
 )
-def test_formats_are_told_by_content(sample_store, tmp_path, fmt, name, kind):
-    if sample_store.dialect != "sqlite":
-        pytest.skip("detection does not depend on the backend")
-    assert detect(export(sample_store, fmt, tmp_path / name).path) == kind
+def test_formats_are_told_by_content(tmp_path, fmt, name, kind):
+    store = open_store(str(tmp_path / "s.db"))
+    fill(store)
+    assert detect(export(store, fmt, tmp_path / name).path) == kind
 
 
 def test_event_rows_as_jsonl_are_detected(tmp_path):

@@ -12,11 +12,13 @@ from pathlib import Path
 from ..config import Settings
 from .example import evaluate_example
 from .report import Report, shared_dir
+from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "plover-context": evaluate_topics,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -10,15 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Settings
+from .actors import evaluate_actors
 from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
 from .report import Report, shared_dir
+from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "geowebnews": evaluate_geowebnews,
+    "actors": evaluate_actors,
+    "plover-context": evaluate_topics,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -74,7 +74,7 @@ def test_empty_and_placeless_texts(parse):
 
 
 def test_country_qualifying_a_noun_is_not_a_place(parse):
-    doc = parse("U.S. policy is clear, and the Geneva talks went well. Troops were sent to Georgia.")
+    doc = parse("U.S. policy is clear, and the Geneva talks went well. Troops were deployed in Georgia.")
     got = names(doc)
     assert ("United States", "USA") not in got
     assert ("Geneva", "CHE") in got

@@ -11,17 +11,31 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, and_, create_engine, event, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    create_engine,
+    distinct,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..ingest.duplicates import text_hash
 from ..models import Event, Record, Reject
 from . import schema
 
@@ -42,18 +56,31 @@ def normalise_url(db: str) -> str:
     return db
 
 
-def text_hash(text: str) -> str:
-    """The exact-duplicate key: SHA-1 of the text with whitespace and case normalised."""
-    norm = re.sub(r"\s+", " ", text).strip().lower()
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
-
-
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+@dataclass
+class Write:
+    """One article to store: coded (with its events and LSH bands) or a duplicate of another."""
+
+    record: Record
+    duplicate_of: str | None = None
+    kind: str = "coded"  # coded | exact | near
+    similarity: float | None = None
+    bands: list[str] = field(default_factory=list)
+
+
+def _host(url: str | None) -> str | None:
+    """The host of a URL without a leading ``www.`` (a source when the input names none)."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 class Store:
@@ -139,39 +166,154 @@ class Store:
             ).scalar()
 
     def add_record(self, record: Record, run_id: int | None = None, duplicate_of: str | None = None) -> bool:
-        """Store an article with its events, quotes and places in one transaction.
+        """Store an article with its events, quotes, places and mentions in one transaction.
 
-        Returns False (and writes nothing) when the article is already stored.
+        With ``duplicate_of`` the article is kept as a duplicate: no events of its own, a
+        mention of each of the canonical article's events. Returns False (and writes
+        nothing) when the article is already stored.
         """
-        a = record.article
-        aid = record.id
+        kind = "exact" if duplicate_of else "coded"
+        return self.write([Write(record, duplicate_of=duplicate_of, kind=kind)], run_id)[0]
+
+    def write(self, writes: list[Write], run_id: int | None = None) -> list[bool]:
+        """Store several articles, in order, in one transaction (each whole, with its rows).
+
+        Returns, per article, whether it was written (False: the id was already stored).
+        """
+        done: list[bool] = []
+        keys: set[str] = set()
         with self.engine.begin() as conn:
-            if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == a.id)).first():
-                return False
-            conn.execute(
-                insert(schema.articles).values(
-                    id=a.id,
-                    title=a.title,
-                    date=a.date,
-                    url=a.url,
-                    source=a.source,
-                    origin=a.origin,
-                    text=a.text,
-                    text_hash=text_hash(a.text),
-                    duplicate_of=duplicate_of,
-                    record=json.dumps(record.to_json()),
-                    coder_version=record.coder_version,
-                    run_id=run_id,
-                )
+            for w in writes:
+                ok = not conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == w.record.id)).first()
+                if ok:
+                    keys |= self._write_one(conn, w, run_id)
+                done.append(ok)
+            self._update_counts(conn, keys)
+        return done
+
+    def _write_one(self, conn: Connection, w: Write, run_id: int | None) -> set[str]:
+        record, a = w.record, w.record.article
+        conn.execute(
+            insert(schema.articles).values(
+                id=a.id,
+                title=a.title,
+                date=a.date,
+                url=a.url,
+                source=a.source,
+                origin=a.origin,
+                text=a.text,
+                text_hash=text_hash(a.text),
+                duplicate_of=w.duplicate_of,
+                record=json.dumps(record.to_json()),
+                coder_version=record.coder_version,
+                run_id=run_id,
             )
-            rows = _unique_rows(record.event_rows())
-            if rows:
-                conn.execute(insert(schema.events), rows)
-            if record.quotes:
-                conn.execute(insert(schema.quotes), [_quote_row(aid, q) for q in record.quotes])
-            if record.places:
-                conn.execute(insert(schema.places), [dict(asdict(p), article_id=a.id) for p in record.places])
-        return True
+        )
+        if w.duplicate_of is not None:
+            ev = schema.events
+            q = select(ev.c.event_id, ev.c.event_key).where(ev.c.article_id == w.duplicate_of).order_by(ev.c.event_id)
+            return self._add_mentions(conn, record, list(conn.execute(q)), w.kind, w.similarity)
+        rows = _unique_rows(record.event_rows())
+        if rows:
+            conn.execute(insert(schema.events), rows)
+        if record.quotes:
+            conn.execute(insert(schema.quotes), [_quote_row(a.id, q) for q in record.quotes])
+        if record.places:
+            conn.execute(insert(schema.places), [dict(asdict(p), article_id=a.id) for p in record.places])
+        if w.bands:
+            conn.execute(insert(schema.article_bands), [{"band": b, "article_id": a.id} for b in sorted(set(w.bands))])
+        return self._add_mentions(conn, record, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
+
+    def _add_mentions(
+        self, conn: Connection, record: Record, events: list[Any], kind: str, similarity: float | None
+    ) -> set[str]:
+        a = record.article
+        if not events:
+            return set()
+        source = a.source or _host(a.url)
+        rows = [
+            {
+                "id": hashlib.sha1(f"{event_id}|{a.id}".encode()).hexdigest()[:24],
+                "event_key": key,
+                "event_id": event_id,
+                "article_id": a.id,
+                "kind": kind,
+                "similarity": similarity,
+                "source": source,
+                "url": a.url,
+                "date": a.date,
+            }
+            for event_id, key in events
+        ]
+        conn.execute(insert(schema.mentions), rows)
+        return {r["event_key"] for r in rows}
+
+    def _update_counts(self, conn: Connection, keys: set[str]) -> None:
+        """Recount mentions, sources and articles of the events with these keys."""
+        m, ev = schema.mentions, schema.events
+        ordered = sorted(keys)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            counts = conn.execute(
+                select(
+                    m.c.event_key, func.count(), func.count(distinct(m.c.source)), func.count(distinct(m.c.article_id))
+                )
+                .where(m.c.event_key.in_(chunk))
+                .group_by(m.c.event_key)
+            ).all()
+            if counts:
+                conn.execute(
+                    update(ev)
+                    .where(ev.c.event_key == bindparam("k"))
+                    .values(num_mentions=bindparam("nm"), num_sources=bindparam("ns"), num_articles=bindparam("na")),
+                    [{"k": k, "nm": nm, "ns": ns, "na": na} for k, nm, ns, na in counts],
+                )
+
+    # -- duplicates -----------------------------------------------------------------------
+    def find_canonical(self, digest: str) -> str | None:
+        """The id of a stored canonical (not duplicate) article with this text hash, if any."""
+        t = schema.articles
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(t.c.id).where(t.c.text_hash == digest, t.c.duplicate_of.is_(None)).order_by(t.c.id).limit(1)
+            ).scalar()
+
+    def band_candidates(self, bands: list[str]) -> list[str]:
+        """Ids of stored canonical articles that share an LSH band with these."""
+        if not bands:
+            return []
+        t = schema.article_bands
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(t.c.article_id).where(t.c.band.in_(bands)).distinct()).scalars())
+
+    def article_text(self, article_id: str) -> str | None:
+        """The stored text of an article, or None."""
+        t = schema.articles
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.c.text).where(t.c.id == article_id)).scalar()
+
+    def mentions(self, event_key: str | None = None, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Mentions (reports of events) with their provenance, by event key or article."""
+        m = schema.mentions
+        q = select(m).order_by(m.c.event_key, m.c.article_id, m.c.event_id)
+        if event_key:
+            q = q.where(m.c.event_key == event_key)
+        if article_id:
+            q = q.where(m.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def unique_events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One row per reported event (event_key) with its counts, filtered as ``events``."""
+        t = schema.events
+        first = select(func.min(t.c.event_id)).group_by(t.c.event_key).scalar_subquery()
+        cols = [t.c[c] for c in schema.EVENT_ROW_COLUMNS] + [t.c.num_mentions, t.c.num_sources, t.c.num_articles]
+        q = select(*cols).where(t.c.event_id.in_(first), *self._event_filters(filters))
+        q = q.order_by(t.c.num_mentions.desc(), t.c.date.desc(), t.c.event_key)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
 
     def record(self, article_id: str) -> Record | None:
         """The stored Record of an article (with its text), or None."""

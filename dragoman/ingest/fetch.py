@@ -127,10 +127,11 @@ class Fetcher:
 
     def _request(self, url: str) -> Page:
         parts = urlsplit(url)
+        client = self.client
         self._wait(f"{parts.scheme}://{parts.netloc}")
         deadline = time.monotonic() + self.settings.fetch_timeout
         try:
-            with self.client.stream("GET", url) as resp:
+            with client.stream("GET", url) as resp:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in resp.iter_bytes():

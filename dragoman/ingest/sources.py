@@ -175,13 +175,20 @@ def read_stream(
         yield from read_warc(stream, origin, settings)
         return
     unzipped = Gunzip(stream)
+    last: Item | None = None  # held back: a line cut short by truncation is not "malformed"
     try:
-        yield from _read_kind(kind, unzipped, origin, settings, date, fetcher)
+        for item in _read_kind(kind, unzipped, origin, settings, date, fetcher):
+            if last is not None:
+                yield last
+            last = item
     except zlib.error as exc:
-        yield Reject(origin, "malformed record", f"corrupt gzip data: {exc}")
-        return
+        last = Reject(origin, "malformed record", f"corrupt gzip data: {exc}")
     if unzipped.truncated:
+        if last is not None and not (isinstance(last, Reject) and last.reason == "malformed line"):
+            yield last
         yield Reject(origin, "truncated archive", "the gzip stream ends before its end marker")
+    elif last is not None:
+        yield last
 
 
 def kind_of(name: str, head: bytes) -> str:

@@ -29,10 +29,15 @@ def read_warc(fh: BinaryIO, origin: str, settings: Settings) -> Iterator[Article
     from warcio.exceptions import ArchiveLoadFailed
 
     head = fh.read(2)
-    stream: Any = Gunzip(Prefixed(head, fh)) if head == GZIP_MAGIC else Prefixed(head, fh)
+    unzipped = Gunzip(Prefixed(head, fh)) if head == GZIP_MAGIC else None
+    stream: Any = unzipped or Prefixed(head, fh)
     n = 0
     try:
-        for n, record in enumerate(ArchiveIterator(stream), start=1):
+        first = stream.read(5)
+        if not first.startswith(b"WARC/"):
+            yield Reject(origin, "malformed record", f"not a WARC file: it starts with {first!r}")
+            return
+        for n, record in enumerate(ArchiveIterator(Prefixed(first, stream)), start=1):
             item = _record(record, f"{origin}#{n}", settings)
             if item is _TRUNCATED:
                 yield Reject(f"{origin}#{n}", "truncated archive", "the file ends inside this record")
@@ -45,7 +50,7 @@ def read_warc(fh: BinaryIO, origin: str, settings: Settings) -> Iterator[Article
     except (zlib.error, ValueError, AttributeError, IndexError) as exc:  # corrupt bytes inside warcio
         yield Reject(f"{origin}#{n + 1}", "malformed record", f"{type(exc).__name__}: {exc}"[:200])
         return
-    if getattr(stream, "truncated", False):
+    if unzipped is not None and unzipped.truncated:
         yield Reject(f"{origin}#{n + 1}", "truncated archive", "the gzip stream ends before its end marker")
 
 
@@ -54,6 +59,8 @@ _TRUNCATED = object()
 
 def _record(record: Any, where: str, settings: Settings) -> Article | Reject | object | None:
     """The article of one record, a reject, ``_TRUNCATED``, or None for a record to skip."""
+    if record.rec_type is None:
+        return Reject(where, "malformed record", "a record without a WARC-Type")
     if record.rec_type != "response" or record.http_headers is None:
         record.content_stream().read()
         return _TRUNCATED if record.raw_stream.limit > 0 else None

@@ -6,7 +6,13 @@ rejects, ...), ``evaluating`` (evaluate), ``spark`` (spark, load).
 
 from __future__ import annotations
 
-from . import evaluating, query, reading, spark  # noqa: F401,E402  (register commands)
+from . import (  # noqa: F401,E402  (register commands)
+    evaluating,
+    query,
+    reading,
+    serve,  # noqa: F401,E402  (register the serve command)
+    spark,  # noqa: F401,E402  (register the spark and load commands)
+)
 from .app import app
 
 

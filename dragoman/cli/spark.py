@@ -1,4 +1,4 @@
-"""``dragoman spark`` (the coding as a Spark job, to Parquet) and ``dragoman load`` (Parquet to the store)."""
+"""``dragoman spark``: the coding as a Spark job, to Parquet (``dragoman load`` brings it in)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Optional
 import typer
 
 from ..batch import store_records
-from ..config import load_settings
-from ..store.load import read_output
-from ..store.store import open_store
+from ..config import Settings, load_settings
+from ..distributed.output import read_output
+from ..store.store import Store
 from .app import app, err, handle_errors
-from .options import ConfigOption, DbOption
+from .options import ConfigOption
 from .progress import progress_bar
 from .reading import MaxBytesOption, _date_option, print_summary
 
@@ -47,21 +47,9 @@ def spark_cmd(
     typer.echo(json.dumps(job))
 
 
-@app.command("load")
-@handle_errors
-def load_cmd(
-    directory: str = typer.Argument(..., help="The output folder of `dragoman spark`."),
-    db: Optional[str] = DbOption,
-    config: Optional[str] = ConfigOption,
-) -> None:
-    """Store the Parquet output of `dragoman spark`, with ingest's rules (duplicates as mentions).
-
-    Loading the same folder again adds nothing.
-
-    Example: dragoman load out/ --db events.db
-    """
-    settings = load_settings(config, db=db)
-    store = open_store(settings.db)
-    with progress_bar("load") as bar:
-        summary = store_records(read_output(directory), store, settings, "load", [directory], bar)  # type: ignore[arg-type]
-    print_summary(summary, settings.db)
+def load_job_output(paths: list[str], store: Store, settings: Settings) -> None:
+    """Store Spark job output folders with ingest's rules (near duplicates, mentions), in input order."""
+    for path in paths:
+        with progress_bar("load") as bar:
+            summary = store_records(read_output(path), store, settings, "load", [path], bar)  # type: ignore[arg-type]
+        print_summary(summary, settings.db)

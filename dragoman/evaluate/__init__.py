@@ -13,12 +13,14 @@ from ..config import Settings
 from .actors import evaluate_actors
 from .example import evaluate_example
 from .report import Report, shared_dir
+from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "actors": evaluate_actors,
+    "plover-context": evaluate_topics,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

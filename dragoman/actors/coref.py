@@ -53,6 +53,18 @@ GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authoriti
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 
 
+def index_refs(mentions: list[Mention]) -> list[Mention]:
+    """Turn ``ref`` and ``members`` held as mention dicts into indices into the list."""
+    index = {id(m): k for k, m in enumerate(mentions)}
+    for m in mentions:
+        ref = m.get("ref")
+        if isinstance(ref, dict):
+            m["ref"] = index.get(id(ref))
+        if isinstance(m.get("members"), list):
+            m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
+    return mentions
+
+
 class Coreference:
     """Adds pronoun and nominal mentions (and links nominal agents) for one Doc."""
 
@@ -72,21 +84,15 @@ class Coreference:
         nps = self._noun_phrases()
         for t in self.doc:
             m = starts.get(t.i)
-            if m is not None and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
+            if m is not None and m.get("ref") is None and \
+                    (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
             if self.covered[t.i]:
                 continue
             new = self._at(t, ordered, nps)
             if new is not None:
                 bisect.insort(ordered, new, key=lambda x: x["start"])
-        index = {id(m): k for k, m in enumerate(ordered)}
-        for m in ordered:
-            ref = m.get("ref")
-            if isinstance(ref, dict):
-                m["ref"] = index.get(id(ref))
-            if isinstance(m.get("members"), list):
-                m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
-        return ordered
+        return index_refs(ordered)
 
     def _noun_phrases(self) -> list[tuple[int, int, bool]]:
         """(start, root, plural) of the Doc's noun chunks that are not pronouns."""

@@ -10,6 +10,7 @@ contracts of DESIGN.md: fields may be added, never renamed or removed.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -59,6 +60,8 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "contexts",
     "issues",
     "article_date",
+    "event_key",
+    "topics",
 )
 
 
@@ -171,6 +174,8 @@ class Event:
     place: Place | None = None
     contexts: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
+    #: each topic with the words that triggered it: {"topic", "scale", "words", "level"}
+    topics: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The event as in the article JSON of DESIGN.md."""
@@ -198,6 +203,7 @@ class Event:
             place=Place.from_dict(d.get("place")),
             contexts=list(d.get("contexts") or []),
             issues=list(d.get("issues") or []),
+            topics=list(d.get("topics") or []),
         )
 
     def event_id(self, article_id: str) -> str:
@@ -211,6 +217,18 @@ class Event:
             self.source.code or "" if self.source else "",
             self.target.code or "" if self.target else "",
         ]
+        return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
+
+    def event_key(self, article_id: str, article_date: str | None = None) -> str:
+        """The key of the reported event: same date, actors and code in any article, same key.
+
+        Reports of one event by several articles share it (GDELT counts their mentions,
+        sources and articles); an event with no date at all keeps a key of its own.
+        """
+        date = self.date or article_date
+        if not date:
+            return self.event_id(article_id)
+        parts = [date, _actor_key(self.source), _actor_key(self.target), self.code]
         return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
     def to_row(self, article_id: str, coder_version: str = "", article_date: str | None = None) -> dict[str, Any]:
@@ -261,6 +279,8 @@ class Event:
             "contexts": ";".join(self.contexts),
             "issues": ";".join(self.issues),
             "article_date": article_date,
+            "event_key": self.event_key(article_id, article_date),
+            "topics": json.dumps(self.topics, ensure_ascii=False) if self.topics else "",
         }
 
     @classmethod
@@ -318,7 +338,25 @@ class Event:
             place=place,
             contexts=[x for x in str(row.get("contexts") or "").split(";") if x],
             issues=[x for x in str(row.get("issues") or "").split(";") if x],
+            topics=_topics_of_row(row.get("topics")),
         )
+
+
+def _actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return actor.code or actor.country or actor.igo or (actor.name or actor.text or "-").lower()
+
+
+def _topics_of_row(value: Any) -> list[dict[str, Any]]:
+    """The ``topics`` evidence of a flat row (JSON text; empty or unreadable: none)."""
+    if isinstance(value, list):
+        return value
+    try:
+        data = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
 
 
 def _maybe_float(v: Any) -> float | None:

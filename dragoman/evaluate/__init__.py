@@ -12,9 +12,11 @@ from pathlib import Path
 from ..config import Settings
 from .actors import evaluate_actors
 from .example import evaluate_example
+from .geowebnews import evaluate_geowebnews
 from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
 from .report import Report, shared_dir
+from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
 
@@ -22,7 +24,9 @@ SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "plover-gsr": evaluate_plover,
     "petrarch-gsr": evaluate_petrarch,
+    "geowebnews": evaluate_geowebnews,
     "actors": evaluate_actors,
+    "plover-context": evaluate_topics,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

@@ -12,13 +12,18 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from ..models import EVENT_ROW_COLUMNS
 
-SCHEMA_VERSION = 1
+#: bumped with each step in ``migrate.STEPS`` (additive changes to the tables below need no bump)
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
+
+#: ISO dates compare as strings: byte order (collation "C") on PostgreSQL whatever the server locale
+DateText = String(10).with_variant(String(10, collation="C"), "postgresql")
 
 meta = Table(
     "meta",
@@ -49,7 +54,7 @@ articles = Table(
     metadata,
     Column("id", String(128), primary_key=True),
     Column("title", Text),
-    Column("date", String(10)),
+    Column("date", DateText),
     Column("url", Text),
     Column("source", Text),
     Column("origin", Text),
@@ -75,10 +80,15 @@ _INT = {
     "target_start",
     "target_end",
     "place_geonameid",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
 }
 
 
 def _event_column(name: str) -> Column:
+    if name in ("date", "article_date"):
+        return Column(name, DateText)
     if name == "event_id":
         return Column(name, String(40), primary_key=True)
     if name == "article_id":
@@ -87,7 +97,7 @@ def _event_column(name: str) -> Column:
         return Column(name, Float)
     if name in _INT:
         return Column(name, Integer)
-    if name in ("sentence_text", "rule", "source_text", "target_text", "source_name", "target_name"):
+    if name in ("sentence_text", "rule", "source_text", "target_text", "source_name", "target_name", "topics"):
         return Column(name, Text)
     return Column(name, String(255))
 
@@ -96,12 +106,36 @@ events = Table(
     "events",
     metadata,
     *[_event_column(c) for c in EVENT_ROW_COLUMNS],
+    #: counts of the reported event (all rows with this event_key), as GDELT's NumMentions,
+    #: NumSources, NumArticles: kept up to date in the transaction that adds a mention
+    *[_event_column(c) for c in ("num_mentions", "num_sources", "num_articles")],
+    Index("ix_events_key", "event_key"),
+    #: store-only: the scoring key of each side (country, else IGO), for dyads and networks
+    Column("source_key", String(64)),
+    Column("target_key", String(64)),
     Index("ix_events_article", "article_id"),
     Index("ix_events_dyad", "source_country", "target_country", "date"),
     Index("ix_events_source_code", "source_code", "date"),
     Index("ix_events_target_code", "target_code", "date"),
     Index("ix_events_root", "root", "date"),
     Index("ix_events_date", "date"),
+    Index("ix_events_keys", "source_key", "target_key", "date"),
+    Index("ix_events_target_key", "target_key", "date"),
+    Index("ix_events_code", "code", "date"),
+    Index("ix_events_source_name", "source_name"),
+    Index("ix_events_target_name", "target_name"),
+    Index(
+        "ix_events_source_igo",
+        "source_igo",
+        sqlite_where=text("source_igo IS NOT NULL"),
+        postgresql_where=text("source_igo IS NOT NULL"),
+    ),
+    Index(
+        "ix_events_target_igo",
+        "target_igo",
+        sqlite_where=text("target_igo IS NOT NULL"),
+        postgresql_where=text("target_igo IS NOT NULL"),
+    ),
 )
 
 quotes = Table(
@@ -120,6 +154,7 @@ quotes = Table(
     Column("end", Integer),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_code"),
+    Index("ix_quotes_speaker_country", "speaker_country"),
 )
 
 places = Table(
@@ -146,4 +181,30 @@ rejects = Table(
     Column("reason", String(64), nullable=False),
     Column("detail", Text),
     Column("at", String(32), nullable=False),
+)
+
+#: one row per report of an event: each coded event of an article, and each event of a
+#: canonical article again for every duplicate of that article, with its own provenance
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_key", String(40), nullable=False),
+    Column("event_id", String(40), nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),  # coded | exact | near
+    Column("similarity", Float),
+    Column("source", Text),
+    Column("url", Text),
+    Column("date", String(10)),
+    Index("ix_mentions_key", "event_key"),
+    Index("ix_mentions_article", "article_id"),
+)
+
+#: MinHash LSH bands of canonical articles, for near-duplicate look-ups across runs
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", String(24), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
 )

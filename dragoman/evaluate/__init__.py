@@ -11,12 +11,14 @@ from pathlib import Path
 
 from ..config import Settings
 from .example import evaluate_example
+from .polnear import evaluate_polnear
 from .report import Report, shared_dir
 
 Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "polnear": evaluate_polnear,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

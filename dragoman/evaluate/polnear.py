@@ -242,7 +242,7 @@ def evaluate_polnear(shared: Path, settings: Settings | None = None, split: str 
     articles = (Article(text=d.text, id=d.name) for d in docs)
     tallies = {k: _Tally() for k in (*KINDS, "all")}
     misses: list[str] = []
-    for doc, (_article, sdoc) in zip(docs, pipe.docs(articles)):
+    for doc, (_article, sdoc) in zip(docs, pipe.docs(articles), strict=True):
         score_doc(doc, list(sdoc._.dragoman_quotes or []), tallies, misses)
     return _report(split, len(docs), tallies, misses)
 

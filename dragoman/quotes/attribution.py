@@ -22,6 +22,7 @@ from .cues import CueLexicon
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 #: right-hand dependents kept in a speaker's words ("a spokesman for the ministry")
@@ -56,26 +57,45 @@ def find_attributions(doc: Doc, in_quote: list[int], lexicon: CueLexicon) -> lis
         kind = _cue_kind(doc[i], lexicon)
         if kind is None:
             continue
-        attr = attribution_at(doc[i], kind, in_quote)
+        attr = attribution_at(doc[i], kind, in_quote, lexicon.directive)
         if attr is not None:
             found.append(attr)
+    _cut_nested(doc, found)
     return found
 
 
+def _cut_nested(doc: Doc, attrs: list[Attribution]) -> None:
+    """End a content before a participle cue inside it ('said X, adding that Y': X only)."""
+    participles = [a.cue for a in attrs if doc[a.cue].tag_ == "VBG" and doc[a.cue].dep_ in _PARTICIPLE_DEPS]
+    if not participles:
+        return
+    for a in attrs:
+        if a.content is None:
+            continue
+        start, end = a.content
+        for p in participles:
+            left = doc[p].left_edge.i
+            if start < left and p < end:
+                a.content = trim(doc, start, left) or a.content
+                break
+
+
 def _cue_kind(tok: Token, lexicon: CueLexicon) -> str | None:
-    if tok.pos_ == "VERB":
-        return lexicon.verb_kind(tok.lemma_)
     if tok.lower_ in lexicon.according and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         return "according"
+    if tok.pos_ == "VERB":
+        return lexicon.verb_kind(tok.lemma_)
     return None
 
 
-def attribution_at(cue: Token, kind: str, in_quote: list[int]) -> Attribution | None:
+def attribution_at(
+    cue: Token, kind: str, in_quote: list[int], directive: frozenset[str] = frozenset()
+) -> Attribution | None:
     """The attribution of one cue token (None when it has neither speaker nor content)."""
     if kind == "according":
         head = _according_source(cue)
         text = cue.text + " to"
-        content = _clause_without(cue.head, cue) if cue.head.i != cue.i else None
+        content = _clause_without(cue.head, cue, middle=True) if cue.head.i != cue.i else None
     else:
         head = subject_of(cue)
         if head is not None and in_quote[head.i] >= 0:
@@ -84,6 +104,8 @@ def attribution_at(cue: Token, kind: str, in_quote: list[int]) -> Attribution | 
             head = inverted_subject(cue, in_quote)
         text = cue.text
         content = _complement(cue)
+        if content is None and cue.lemma_ in directive:
+            content = _directive(cue)
     if head is None and content is None:
         return None
     span = speaker_span(head) if head is not None else None
@@ -142,13 +164,26 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _clause_without(head: Token, part: Token) -> tuple[int, int] | None:
-    """The clause of ``head`` on the far side of ``part``'s phrase."""
+def _directive(cue: Token) -> tuple[int, int] | None:
+    """'urged [Russia to withdraw]': the object and the infinitive clause after the cue."""
+    xcomp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if xcomp is None:
+        return None
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+    start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+    return trim(cue.doc, start, xcomp.right_edge.i + 1)
+
+
+def _clause_without(head: Token, part: Token, middle: bool = False) -> tuple[int, int] | None:
+    """The clause of ``head`` without ``part``'s phrase at its edge (or all of it: ``middle``)."""
     left, right = part.left_edge.i, part.right_edge.i + 1
-    if left > head.left_edge.i:
-        return trim(head.doc, head.left_edge.i, left)
-    if right < head.right_edge.i + 1:
-        return trim(head.doc, right, head.right_edge.i + 1)
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if middle and left > start and right < end and end - right > 1:
+        return trim(head.doc, start, end)  # 'The war, according to officials, began in August'
+    if left > start:
+        return trim(head.doc, start, left)
+    if right < end:
+        return trim(head.doc, right, end)
     return None
 
 

@@ -22,7 +22,7 @@ class CueLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     according: frozenset[str]
-    nouns: frozenset[str]
+    directive: frozenset[str]
 
     def hashes(self) -> frozenset[int]:
         """The spaCy string ids of every cue word (to test token arrays without Token objects)."""
@@ -53,7 +53,7 @@ def cue_lexicon() -> CueLexicon:
             speech=frozenset(data["speech"]),
             cognition=frozenset(data["cognition"]),
             according=frozenset(data["according"]),
-            nouns=frozenset(data["nouns"]),
+            directive=frozenset(data["directive"]),
         )
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(

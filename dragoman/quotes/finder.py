@@ -140,7 +140,9 @@ class QuoteReader:
                 continue
             prev = self._attribute(i, seg, para, prev, attr)
 
-    def _attribute(self, i: int, seg: Segment, para: int, prev: _Quote | None, attr: Attribution | None) -> _Quote | None:
+    def _attribute(
+        self, i: int, seg: Segment, para: int, prev: _Quote | None, attr: Attribution | None
+    ) -> _Quote | None:
         if attr is None or attr.speaker is None:
             attr = self._frame_cue(i)
         if attr is not None:
@@ -211,7 +213,8 @@ class QuoteReader:
             span = self.doc[q.span[0] : q.span[1]]
             spans = [(span.start_char, span.end_char)]
         return [
-            {"text": self.text[s:e], "kind": q.kind, "speaker": speaker, "start": s, "end": e, "cue": cue, "group": group}
+            {"text": self.text[s:e], "kind": q.kind, "speaker": speaker, "start": s, "end": e, "cue": cue}
+            | {"group": group}
             for s, e in spans
         ]
 

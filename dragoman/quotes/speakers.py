@@ -25,8 +25,9 @@ class SpeakerLinker:
         self.doc = doc
         self.mentions: list[dict[str, Any]] = list(doc._.dragoman_actors or [])
         self.starts = [m.get("start", 0) for m in self.mentions]
-        self.persons = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON"]
-        self.subjects = [p for p, e in zip(self.persons, (e for e in doc.ents if e.label_ == "PERSON")) if _is_subject(e)]
+        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.persons = [(e.start, e.end, e.text) for e in ents]
+        self.subjects = [(e.start, e.end, e.text) for e in ents if _is_subject(e)]
         self.full_names = _full_names(self.persons)
 
     def speaker(self, start: int, end: int, head: int | None) -> dict[str, Any]:

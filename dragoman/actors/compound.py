@@ -1,0 +1,49 @@
+"""Compound actors: "Japan and South Korea", "Hungarian and Romanian officials".
+
+Each member is its own mention; members of one compound carry ``compound``, the indices of
+all of them (in order), so a coder can give an event to each member.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+JOINERS = frozenset({"and", ",", "&", "as well as"})
+MEMBER_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
+
+
+def mark_compounds(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """Set ``compound`` on coordinated actor mentions (in place)."""
+    group: list[int] = []
+    for k, m in enumerate(mentions):
+        if not _member(m):
+            _close(mentions, group)
+            group = []
+            continue
+        if group and _joined(doc, mentions[group[-1]], m):
+            group.append(k)
+        else:
+            _close(mentions, group)
+            group = [k]
+    _close(mentions, group)
+
+
+def _member(m: dict[str, Any]) -> bool:
+    return m["kind"] in MEMBER_KINDS and bool(m.get("code")) and not m.get("locative")
+
+
+def _joined(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    gap = " ".join(t.lower_ for t in doc[a["end"] : b["start"]])
+    return gap in JOINERS or gap == ", and"
+
+
+def _close(mentions: list[dict[str, Any]], group: list[int]) -> None:
+    if len(group) > 1 and _has_and(mentions, group):
+        for k in group:
+            mentions[k]["compound"] = list(group)
+
+
+def _has_and(mentions: list[dict[str, Any]], group: list[int]) -> bool:
+    return len({mentions[k].get("country") or mentions[k].get("igo") for k in group}) > 1

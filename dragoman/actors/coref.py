@@ -1,0 +1,273 @@
+"""Coreference inside an article: pronouns and nominals to the actor they stand for.
+
+News style drives the rules: a pronoun refers to the most recent actor of its gender, number
+and type within a few sentences ("she" -> the last woman named, "it" -> the last state or
+organisation, "they" -> the last plural actor or pair); a definite nominal refers to the
+last-named actor of a matching role ("the minister" -> the last minister, "the Russian
+president" -> the last Russian president named, "the alliance" -> the last organisation,
+"the country" -> the last state, "the two sides" -> the last two actors of different sides).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+Mention = dict[str, Any]
+
+WINDOW = 3  # sentences back that a pronoun may reach
+NOMINAL_WINDOW = 6
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
+EXPLETIVE_HEADS = frozenset({"seem", "appear", "happen", "matter", "remain", "look", "rain", "take", "emerge"})
+#: head nouns of nominals that are not agent phrases, and the kinds they refer to
+NOMINAL_NOUNS = {
+    "country": ("state",), "nation": ("state",), "kingdom": ("state",), "republic": ("state",),
+    "alliance": ("igo",), "bloc": ("igo",), "organization": ("igo", "group"), "organisation": ("igo", "group"),
+    "union": ("igo",), "body": ("igo",), "agency": ("igo",), "group": ("group",), "movement": ("group",),
+}
+ROLE_WORDS = {
+    "president": ("president", "head_of_state"), "minister": ("minister", "foreign_minister", "defence_minister",
+                                                              "prime_minister"),
+    "premier": ("prime_minister", "head_of_government"), "chancellor": ("head_of_government",),
+    "secretary": ("foreign_minister", "secretary"), "king": ("monarch", "head_of_state"),
+}
+GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
+ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
+
+
+class Coreference:
+    """Adds pronoun and nominal mentions (and links nominal agents) for one Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc, self.mentions = doc, mentions
+        self.sent_of = [0] * len(doc)
+        for k, s in enumerate(doc.sents):
+            self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
+        self.covered = bytearray(len(doc))
+        for m in mentions:
+            self.covered[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
+
+    def run(self) -> list[Mention]:
+        """All mentions, with pronouns and nominals added, sorted, refs as indices."""
+        ordered = sorted(self.mentions, key=lambda m: m["start"])
+        starts = {m["start"]: m for m in ordered}
+        nps = self._noun_phrases()
+        for t in self.doc:
+            m = starts.get(t.i)
+            if m is not None and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
+                self._nominal_agent(m, ordered)
+            if self.covered[t.i]:
+                continue
+            new = self._at(t, ordered, nps)
+            if new is not None:
+                bisect.insort(ordered, new, key=lambda x: x["start"])
+        index = {id(m): k for k, m in enumerate(ordered)}
+        for m in ordered:
+            ref = m.get("ref")
+            if isinstance(ref, dict):
+                m["ref"] = index.get(id(ref))
+            if isinstance(m.get("members"), list):
+                m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
+        return ordered
+
+    def _noun_phrases(self) -> list[tuple[int, int, bool]]:
+        """(start, root, plural) of the Doc's noun chunks that are not pronouns."""
+        out = []
+        for nc in self.doc.noun_chunks:
+            root = nc.root
+            if root.pos_ in ("NOUN", "PROPN"):
+                out.append((nc.start, root.i, root.tag_ in ("NNS", "NNPS")))
+        return out
+
+    # --- candidates -------------------------------------------------------------------
+
+    def _before(self, ordered: list[Mention], pos: int, window: int) -> list[Mention]:
+        """Actor mentions ending before token pos, nearest first, within the window."""
+        floor = self.sent_of[pos] - window if pos < len(self.sent_of) else 0
+        out = []
+        for m in reversed(ordered):
+            if m["end"] > pos:
+                continue
+            if self.sent_of[m["start"]] < floor:
+                break
+            if m.get("code") or m.get("members"):
+                out.append(m)
+        return out
+
+    def _definite(self, m: Mention) -> bool:
+        return self.doc[m["start"]].lower_ == "the" or (m["start"] > 0 and self.doc[m["start"] - 1].lower_ == "the")
+
+    @staticmethod
+    def root(m: Mention) -> Mention:
+        """The mention a chain of references ends at."""
+        seen = 0
+        while isinstance(m.get("ref"), dict) and seen < 20:
+            m, seen = m["ref"], seen + 1
+        return m
+
+    def _copy(self, target: Mention, source: Mention) -> None:
+        src = self.root(source)
+        for key in ("code", "country", "igo", "name"):
+            target[key] = src.get(key) if key != "name" or not target.get("name") else target["name"]
+        target["sectors"] = list(src.get("sectors") or [])
+        target["ref"] = src
+        for key in ("gender", "role", "members"):
+            if key in src and key not in target:
+                target[key] = src[key]
+
+    # --- pronouns ---------------------------------------------------------------------
+
+    def _at(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
+        """A pronoun or nominal noun at token t, resolved (None if it is neither or unresolved)."""
+        low = t.lower_
+        if (low in PRONOUNS and t.pos_ == "PRON") or (low in ("his", "its", "their", "her") and t.tag_ == "PRP$"):
+            ante = self._pronoun(t, ordered, nps)
+            return self._new(t.i, t.i + 1, "pronoun", ante) if ante is not None else None
+        if low in NOMINAL_NOUNS or low == "sides":
+            return self._noun(t, ordered)
+        return None
+
+    def _new(self, start: int, end: int, kind: str, ante: Mention | None) -> Mention:
+        span = self.doc[start:end]
+        m: Mention = {"start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
+                      "text": span.text, "name": None, "code": None, "country": None, "igo": None,
+                      "sectors": [], "kind": kind, "ref": None}
+        if ante is not None:
+            self._copy(m, ante)
+        self.covered[start:end] = b"\x01" * (end - start)
+        return m
+
+    def _pronoun(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
+        low = t.lower_
+        cands = self._before(ordered, t.i, WINDOW)
+        if low in MALE or low in FEMALE:
+            want = "m" if low in MALE else "f"
+            persons = [m for m in cands if self.root(m).get("kind") == "person" or m.get("gender")]
+            exact = next((m for m in persons if self.root(m).get("gender") == want), None)
+            return exact or next((m for m in persons if not self.root(m).get("gender")), None)
+        if low in ("itself", "themselves"):
+            return self._reflexive(t, ordered)
+        if low in NEUTER:
+            if low == "it" and (self._expletive(t) or not t.dep_.startswith("nsubj")):
+                return None
+            ante = next((m for m in cands if self._singular_thing(m)), None)
+        else:
+            ante = next((m for m in cands if self._plural(m)), None)
+        if ante is None or self._closer_thing(t, ante, nps, low in PLURAL):
+            return None
+        return ante
+
+    def _closer_thing(self, t: Token, ante: Mention, nps: list[tuple[int, int, bool]], plural: bool) -> bool:
+        """True when a non-actor noun phrase of the pronoun's number sits between it and the actor."""
+        for start, root, is_plural in nps:
+            if ante["end"] <= start and root < t.i and is_plural == plural and not self.covered[root]:
+                if self.sent_of[root] == self.sent_of[t.i] or self.sent_of[ante["start"]] < self.sent_of[root]:
+                    return True
+        return False
+
+    def _reflexive(self, t: Token, ordered: list[Mention]) -> Mention | None:
+        """'itself', 'themselves': the subject of their clause, when it is an actor."""
+        verb = t.head
+        while verb.dep_ in ("xcomp", "advcl", "ccomp", "aux") and verb.head is not verb:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                break
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        return next((m for m in ordered if m["start"] <= subj.i < m["end"] and m.get("code")), None)
+
+    def _expletive(self, t: Token) -> bool:
+        head = t.head
+        if t.dep_ == "expl" or head.lemma_ in EXPLETIVE_HEADS:
+            return True
+        deps = {c.dep_ for c in head.children}
+        return head.lemma_ == "be" and bool(deps & {"acomp", "attr"}) and bool(deps & {"ccomp", "xcomp", "csubj"})
+
+    def _singular_thing(self, m: Mention) -> bool:
+        r = self.root(m)
+        if r["kind"] in ("person", "pronoun") or m.get("locative") or m.get("demonym") or m.get("members"):
+            return False
+        return r["kind"] in ("state", "capital", "igo", "group") or (r["kind"] == "agent" and not self._plural(m))
+
+    def _plural(self, m: Mention) -> bool:
+        if m.get("members"):
+            return True
+        last = self.doc[m["end"] - 1]
+        return m["kind"] in ("agent", "group", "state", "nominal") and last.tag_ in ("NNS", "NNPS")
+
+    # --- nominals -------------------------------------------------------------------
+
+    def _nominal_agent(self, m: Mention, ordered: list[Mention]) -> None:
+        """'the minister', 'the government', 'the Russian president' -> their antecedent."""
+        head = self.doc[m["end"] - 1].lemma_.lower()
+        cands = self._before(ordered, m["start"], NOMINAL_WINDOW)
+        roles = ROLE_WORDS.get(head)
+        if roles or head in ("spokesman", "ambassador", "envoy", "leader", "official", "commander", "general"):
+            ante = next((c for c in cands if self._person_fits(c, head, roles, m)), None)
+            if ante is not None:
+                code = m.get("code")
+                self._copy(m, ante)
+                if code and m["kind"] == "agent":
+                    m["code"] = code  # a coded nominal keeps its own code, gains the name
+                m["kind"] = "nominal"
+            return
+        if m.get("code"):
+            return
+        if head in GOV_COLLECTIVE:
+            ante = next((c for c in cands if c.get("country") and not c.get("locative")), None)
+            if ante is not None:
+                country = ante["country"]
+                m.update(code=(ante.get("code") or country)[:3] + "GOV", country=country, sectors=["GOV"], ref=ante)
+            return
+        ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
+        if ante is not None:
+            self._copy(m, ante)
+
+    def _person_fits(self, c: Mention, head: str, roles: tuple[str, ...] | None, m: Mention) -> bool:
+        r = self.root(c)
+        if r.get("kind") != "person" or not r.get("code"):
+            return False
+        if m.get("country") and r.get("country") != m.get("country"):
+            return False
+        title = (c.get("title") or r.get("title") or "").lower()
+        if head in title or (roles is not None and r.get("role") in roles):
+            return True
+        # role unknown: a coded nominal ("the Russian president") takes the last person of its country and sector
+        return bool(m.get("country")) and not r.get("role") and not title and \
+            bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
+
+    def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
+        """'the country', 'the alliance', 'the two sides'."""
+        start = t.i - 1
+        while start >= 0 and self.doc[start].lower_ in ("two", "both"):
+            start -= 1
+        if start < 0 or self.doc[start].lower_ not in ("the", "both") and t.lower_ != "sides":
+            return None
+        if self.doc[start].lower_ not in ("the", "both"):
+            return None
+        cands = self._before(ordered, t.i, NOMINAL_WINDOW)
+        if t.lower_ == "sides":
+            return self._two_sides(start, t.i + 1, cands)
+        kinds = NOMINAL_NOUNS[t.lower_]
+        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")), None)
+        return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None
+
+    def _two_sides(self, start: int, end: int, cands: list[Mention]) -> Mention | None:
+        sides: list[Mention] = []
+        for c in cands:
+            key = c.get("country") or c.get("igo")
+            if key and not c.get("locative") and all((s.get("country") or s.get("igo")) != key for s in sides):
+                sides.append(self.root(c))
+            if len(sides) == 2:
+                m = self._new(start, end, "nominal", None)
+                m["members"] = list(reversed(sides))
+                m["ref"] = sides[-1]
+                return m
+        return None

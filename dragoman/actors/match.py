@@ -1,0 +1,91 @@
+"""Dictionary phrases found in a Doc: longest match first, one dict probe per token and length."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from .dictionary import Dictionary
+
+#: entity labels of names that a country or capital inside them does not stand for
+_OPAQUE = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
+class Hit(NamedTuple):
+    """A phrase found at tokens ``start:end``: a name (entry ids) or an agent (sector code)."""
+
+    start: int
+    end: int
+    ids: tuple[int, ...]  # dictionary entries (empty for agents)
+    agent: str | None  # sector code of an agent phrase
+
+
+def _longest(lows: list[str], i: int, table: dict, prefixes: set, limit: int = 12) -> int:
+    """Length of the longest phrase of ``table`` starting at token i (0 if none)."""
+    best = 0
+    n = len(lows)
+    for j in range(i + 1, min(n, i + limit) + 1):
+        key = tuple(lows[i:j])
+        if key in table:
+            best = j - i
+        if key not in prefixes:
+            break
+    return best
+
+
+def _name_ok(doc: Doc, start: int, end: int) -> bool:
+    """A name must start with a capital (or be an all-capital acronym when short or common)."""
+    first = doc[start]
+    if first.is_lower or first.is_punct:
+        return False
+    if end - start == 1:
+        text = first.text
+        if (first.lower_ in STOP_WORDS or len(text.rstrip(".")) <= 2) and not text.isupper():
+            return False
+    return True
+
+
+def scan(doc: Doc, lows: list[str], d: Dictionary) -> list[Hit]:
+    """All name and agent phrases of the Doc, left to right, without overlaps (longest wins)."""
+    hits: list[Hit] = []
+    names, nprefix, agents, aprefix = d.names, d.name_prefixes, d.agents, d.agent_prefixes
+    i, n = 0, len(lows)
+    while i < n:
+        low = lows[i]
+        key = (low,)
+        in_names = key in names or key in nprefix
+        in_agents = key in agents or key in aprefix
+        if not (in_names or in_agents):
+            i += 1
+            continue
+        ln = _longest(lows, i, names, nprefix) if in_names else 0
+        while ln and not _name_ok(doc, i, i + ln):
+            ln = _shorter(lows, i, ln, names)
+        la = _longest(lows, i, agents, aprefix) if in_agents else 0
+        if ln and ln >= la:
+            hits.append(Hit(i, i + ln, tuple(names[tuple(lows[i : i + ln])]), None))
+            i += ln
+        elif la:
+            hits.append(Hit(i, i + la, (), agents[tuple(lows[i : i + la])]))
+            i += la
+        else:
+            i += 1
+    return hits
+
+
+def _shorter(lows: list[str], i: int, ln: int, names: dict) -> int:
+    for k in range(ln - 1, 0, -1):
+        if tuple(lows[i : i + k]) in names:
+            return k
+    return 0
+
+
+def inside_other_name(doc: Doc, hit: Hit) -> bool:
+    """True when a place name is only the start of a longer name ("Washington Post")."""
+    end = hit.end
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.ent_iob_ == "I" and nxt.ent_type_ in _OPAQUE and not nxt.is_lower

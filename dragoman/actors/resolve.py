@@ -1,0 +1,277 @@
+"""From dictionary hits to actor mentions, as of the article's date.
+
+Countries, capitals and demonyms combine with the agent phrases next to them ("Russian
+troops" RUSMIL, "Iraq's parliament" IRQLEG, "the president of France" FRAGOV); titles combine
+with the names they precede ("Russian Foreign Minister Sergei Lavrov"); a capital stands for
+its government unless it is used as a place ("Moscow said" RUSGOV, "in Moscow" a place).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .dictionary import Dictionary, Entry
+from .match import Hit, _longest, inside_other_name, scan
+from .people import HONORIFIC, People
+
+Mention = dict[str, Any]
+
+#: prepositions whose object is a place
+LOC_PREPS = frozenset("in near inside outside across throughout within around into via through beyond".split())
+#: and for cities only ("at Geneva"; "aimed at Russia" is a target)
+CITY_PREPS = LOC_PREPS | {"at"}
+#: heads after which "to"/"from" X is a destination or origin, not a partner
+MOTION = frozenset(
+    "travel go come fly arrive return head trip visit journey flight move flee leave relocate tour drive sail".split()
+)
+#: verbs whose object is a place
+PLACE_OBJECT = frozenset("visit leave tour reach enter".split())
+STATE_KINDS = frozenset({"state", "capital", "demonym"})
+COORD = frozenset({"and", ",", "or", "&"})
+
+
+class Item:
+    """A hit with its chosen entry (or agent code) and what it was merged into."""
+
+    __slots__ = ("hit", "entry", "agent", "used")
+
+    def __init__(self, hit: Hit, entry: Entry | None):
+        self.hit, self.entry, self.agent, self.used = hit, entry, hit.agent, False
+
+    @property
+    def kind(self) -> str:
+        return "agent" if self.agent is not None else (self.entry.kind if self.entry else "")
+
+
+class DocResolver:
+    """Resolves one Doc's actors (a new one per Doc)."""
+
+    def __init__(self, d: Dictionary, people: People, doc: Doc, date: str | None):
+        self.d, self.doc, self.date = d, doc, date
+        self.lows = [t.lower_ for t in doc]
+        self.people = people.for_doc(doc, date, d)
+        self.mentions: list[Mention] = []
+        self.covered = bytearray(len(doc))
+
+    def run(self) -> list[Mention]:
+        """All actor mentions of the Doc, ordered by position."""
+        items = [Item(h, self._entry(h)) for h in scan(self.doc, self.lows, self.d)]
+        items = [it for it in items if it.agent is not None or it.entry is not None]
+        for k, it in enumerate(items):
+            if it.kind == "person" and not it.used:
+                self._person(items, k)
+        self.people.unmatched_names(items, self)
+        for k, it in enumerate(items):
+            if it.agent is not None and not it.used:
+                self._agent(items, k)
+        for it in items:
+            if not it.used:
+                self._named(it)
+        self.people.unresolved_entities(self)
+        self.mentions.sort(key=lambda m: m["start"])
+        return self.mentions
+
+    # --- building blocks -----------------------------------------------------------
+
+    def _entry(self, h: Hit) -> Entry | None:
+        if not h.ids:
+            return None
+        entries = [self.d.entries[i] for i in h.ids]
+        if len(entries) == 1:
+            return entries[0]
+        return self.people.choose(entries, None)
+
+    def mention(self, start: int, end: int, code: str | None, kind: str, **extra: Any) -> Mention:
+        """Add a mention over tokens start:end with the code's country, organisation and sectors."""
+        span = self.doc[start:end]
+        info = self.d.describe(code)
+        m: Mention = {
+            "start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
+            "text": span.text, "name": extra.pop("name", None), "code": code, "country": info.country,
+            "igo": info.igo, "sectors": list(info.sectors), "kind": kind, "ref": None,
+        }
+        m.update(extra)
+        self.mentions.append(m)
+        self.covered[start:end] = b"\x01" * (end - start)
+        return m
+
+    def adjacent(self, a: Item, b: Item) -> bool:
+        """True when item a ends right before b (a possessive 's may sit between)."""
+        gap = b.hit.start - a.hit.end
+        return gap == 0 or (gap == 1 and self.lows[a.hit.end] in ("'s", "’s", "'"))
+
+    def base_code(self, it: Item) -> str | None:
+        """The code a modifier gives to an agent: a country's code or an organisation's."""
+        code = self.d.code_at(it.entry, self.date) if it.entry else None
+        if not code:
+            return None
+        if it.kind in STATE_KINDS:
+            return code[:3]
+        if it.kind in ("igo", "group"):
+            return code
+        return None
+
+    # --- persons with titles ---------------------------------------------------------
+
+    def title_chain(self, items: list[Item], k: int) -> tuple[int, str | None, str]:
+        """The titles and country before item k: (first token, country code, agent sectors)."""
+        start, country, sectors = items[k].hit.start, None, ""
+        j = k - 1
+        nxt = items[k]
+        while j >= 0 and not items[j].used and self.adjacent(items[j], nxt):
+            prev = items[j]
+            if prev.agent is not None and not sectors:
+                sectors = prev.agent
+            elif prev.kind in STATE_KINDS and country is None:
+                country = self.base_code(prev)
+            else:
+                break
+            start, nxt = prev.hit.start, prev
+            j -= 1
+        return start, country, sectors
+
+    def consume(self, items: list[Item], start: int, end: int) -> None:
+        for it in items:
+            if it.hit.start >= start and it.hit.end <= end:
+                it.used = True
+
+    def _person(self, items: list[Item], k: int) -> None:
+        it = items[k]
+        tstart, country, sectors = self.title_chain(items, k)
+        entry = it.entry
+        if entry is not None and country:
+            alts = [self.d.entries[i] for i in it.hit.ids]
+            entry = self.people.choose(alts, country) or entry
+        self.consume(items, tstart, it.hit.end)
+        start, title_code = self._name_start(it)
+        if start > it.hit.start and not sectors:
+            sectors = title_code or ""
+        self.people.add_person(self, start, it.hit.end, entry, min(tstart, it.hit.start), country, sectors)
+
+    def _name_start(self, it: Item) -> tuple[int, str | None]:
+        """Where the name starts inside a person phrase that begins with a title ("President Putin")."""
+        start, end = it.hit.start, it.hit.end
+        la = _longest(self.lows, start, self.d.agents, self.d.agent_prefixes)
+        if la and start + la < end and self.doc[start + la].is_title:
+            return start + la, self.d.agents.get(tuple(self.lows[start : start + la]))
+        if self.lows[start] in HONORIFIC and start + 1 < end:
+            return start + 1, None
+        return start, None
+
+    # --- agents ----------------------------------------------------------------------
+
+    def _agent(self, items: list[Item], k: int) -> None:
+        it = items[k]
+        start, end, base = it.hit.start, it.hit.end, None
+        mods = self._modifiers(items, k)
+        if mods:
+            base = self.base_code(mods[-1])
+            for extra in mods[:-1]:  # "Hungarian and Romanian officials": each gets the agent
+                code = self.base_code(extra)
+                extra.used = True
+                self.mention(extra.hit.start, extra.hit.end, _join(code, it.agent), "agent")
+            start = mods[-1].hit.start
+            mods[-1].used = True
+        else:
+            of = self._of_country(items, k)
+            if of is not None:
+                base, end = self.base_code(of), of.hit.end
+                of.used = True
+        it.used = True
+        self._emit_agent(start, end, base, it)
+
+    def _emit_agent(self, start: int, end: int, base: str | None, it: Item) -> None:
+        code = _join(base, it.agent)
+        if code is not None:
+            self.mention(start, end, code, "agent")
+            return
+        det = self.lows[start - 1] if start > 0 else ""
+        kind = "nominal" if det in ("the", "this", "that", "these", "those") else "agent"
+        m = self.mention(start - 1 if kind == "nominal" else start, end, None, kind)
+        m["sectors"] = _sectors(it.agent)
+
+    def _modifiers(self, items: list[Item], k: int) -> list[Item]:
+        """The country items right before agent k, with coordinated ones ("A and B officials")."""
+        if k == 0 or items[k - 1].used:
+            return []
+        prev = items[k - 1]
+        if prev.kind not in STATE_KINDS | {"igo", "group"} or not self.adjacent(prev, items[k]):
+            return []
+        mods = [prev]
+        j = k - 2
+        while j >= 0 and items[j].kind in STATE_KINDS and not items[j].used:
+            gap = self.lows[items[j].hit.end : mods[0].hit.start]
+            if not gap or not all(g in COORD for g in gap):
+                break
+            mods.insert(0, items[j])
+            j -= 1
+        return mods
+
+    def _of_country(self, items: list[Item], k: int) -> Item | None:
+        """The country in "the president of Russia" (agent, 'of', country)."""
+        if k + 1 >= len(items):
+            return None
+        nxt, end = items[k + 1], items[k].hit.end
+        if nxt.kind not in STATE_KINDS | {"igo"} or nxt.used:
+            return None
+        if nxt.hit.start == end + 1 and self.lows[end] == "of":
+            return nxt
+        if nxt.hit.start == end + 2 and self.lows[end] == "of" and self.lows[end + 1] == "the":
+            return nxt
+        return None
+
+    # --- names of states, capitals, organisations --------------------------------------
+
+    def _named(self, it: Item) -> None:
+        entry = it.entry
+        if entry is None:
+            return
+        kind = entry.kind
+        if kind in ("state", "capital") and inside_other_name(self.doc, it.hit):
+            return
+        code = self.d.code_at(entry, self.date)
+        extra: dict[str, Any] = {"name": entry.name}
+        if kind in ("state", "capital"):
+            if self.locative(it.hit.start, it.hit.end, kind):
+                extra["locative"] = True
+            elif kind == "capital" and code:
+                code = code[:3] + "GOV"
+        if kind == "demonym":
+            kind, extra["demonym"] = "state", True
+        self.mention(it.hit.start, it.hit.end, code, kind, **extra)
+
+    def locative(self, start: int, end: int, kind: str) -> bool:
+        """True when a country or capital names a place here ("in Moscow"), not an actor."""
+        root = self.doc[start:end].root
+        dep, head = root.dep_, root.head
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in (CITY_PREPS if kind == "capital" else LOC_PREPS):
+                return True
+            if prep in ("to", "from") and head.head.lemma_.lower() in MOTION:
+                return True
+            return False
+        if dep == "dobj" and head.lemma_.lower() in PLACE_OBJECT:
+            return True
+        if kind == "capital" and dep in ("compound", "nmod") and head.i >= end:
+            return True
+        return dep == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
+
+
+def _join(base: str | None, agent: str | None) -> str | None:
+    if base is None:
+        return None
+    agent = agent or ""
+    if agent == "IGO":
+        return base
+    # skip sectors the base already has (NATO + GOV -> IGOWSTNATGOV; RUSGOV + GOV -> RUSGOV)
+    groups = [agent[i : i + 3] for i in range(0, len(agent), 3)]
+    have = {base[i : i + 3] for i in range(0, len(base), 3)}
+    return base + "".join(g for g in groups if g not in have)
+
+
+def _sectors(agent: str | None) -> list[str]:
+    agent = agent or ""
+    return [agent[i : i + 3] for i in range(0, len(agent), 3) if agent[i : i + 3] != "IGO"]

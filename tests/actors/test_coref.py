@@ -1,0 +1,34 @@
+"""Coreference inside an article: pronouns and nominals."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import find
+
+CASES = [
+    ("Angela Merkel met Vladimir Putin in Berlin. She said the talks were useful.", "2010-06-01", "She", "DEU"),
+    ("Angela Merkel met Vladimir Putin in Berlin. He said the talks were useful.", "2010-06-01", "He", "RUS"),
+    ("Iran rejected the proposal on Monday. It said the offer was unfair.", "2010-06-01", "It", "IRN"),
+    ("NATO met on Friday. The alliance said it would send more troops.", "2010-06-01", "The alliance", "NATO"),
+    ("Sergei Lavrov arrived in Geneva. The minister said Russia wanted talks.", "2010-06-01", "The minister", "RUS"),
+    ("Russian troops crossed the border. They shelled the town.", "2008-08-08", "They", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,date,mention,key", CASES)
+def test_pronouns_and_nominals(actors, text, date, mention, key):
+    m = find(actors(text, date), mention)
+    assert (m["country"] or m["igo"]) == key
+    assert m["ref"] is not None
+
+
+def test_expletive_it_is_not_an_actor(actors):
+    ms = actors("Russia met China. It seems the talks failed.")
+    assert not [m for m in ms if m["text"] == "It"]
+
+
+def test_nominal_keeps_its_own_code_and_gains_the_name(actors):
+    ms = actors("Vladimir Putin flew to Beijing. The Russian president said trade would grow.", "2013-06-01")
+    m = find(ms, "Russian president")
+    assert m["code"] == "RUSGOV" and m["name"] == "Vladimir Putin"

@@ -1,4 +1,4 @@
-# dragoman: `make run` sets up and codes the bundled sample; `make test` sets up and runs all tests.
+# dragoman: `make run` sets up, codes the bundled sample and serves the dashboard; `make test` sets up and runs all tests.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -26,6 +26,8 @@ install-dev: $(VENV)/.dev-deps
 run: install
 	$(BIN)/dragoman ingest --sample --db $(DB)
 	$(BIN)/dragoman events --db $(DB) --limit 40
+	# last: the dashboard at http://127.0.0.1:8000/ (Ctrl-C stops it)
+	$(BIN)/dragoman serve --db $(DB)
 
 test: install-dev
 	$(BIN)/python -m pytest -q

@@ -266,6 +266,13 @@ def person_gender(names: list[str]) -> str:
     return ""
 
 
+def dotted(row: dict) -> set[str]:
+    """'U.N.' for an organisation's acronym 'UN' (2-4 letters)."""
+    if row["kind"] != "igo":
+        return set()
+    return {".".join(a) + "." for a in row["aliases"] if re.fullmatch(r"[a-z]{2,4}", a) and a not in COMMON}
+
+
 def codes_field(spans: list[CodeSpan]) -> str:
     fields = [f"{s.code or ''}@{s.start or ''}@{s.end or ''}" for s in spans]
     return ";".join(dict.fromkeys(fields))
@@ -329,7 +336,7 @@ def read_updates(folder: Path) -> dict[str, dict]:
     for path in sorted(folder.glob("*.tsv")):
         if path.name == "agents.tsv":
             continue
-        kind = "person" if path.name.startswith("leaders") else ""
+        kind = "person" if path.name.startswith("leaders") else "state" if path.name.startswith("states") else ""
         with path.open(encoding="utf-8") as fh:
             for no, raw in enumerate(fh, 1):
                 if not raw.strip() or raw.startswith("#"):
@@ -411,7 +418,7 @@ class Builder:
         """Fold the curated people into Phoenix persons of the same name, or add them."""
         index: dict[str, list[dict]] = defaultdict(list)
         for row in self.rows:
-            if row["kind"] in ("person", "igo", "group"):
+            if row["kind"] in ("person", "igo", "group", "state"):
                 for a in row["aliases"]:
                     index[a].append(row)
         for name, p in read_updates(self.updates).items():
@@ -460,7 +467,7 @@ class Builder:
         out.mkdir(parents=True, exist_ok=True)
         lines = ["id\tkind\tname\tgender\tcodes\taliases\troles"]
         for i, r in enumerate(self.rows):
-            aliases = sorted(a for a in r["aliases"] if a and "|" not in a and "\t" not in a)
+            aliases = sorted(a for a in r["aliases"] | dotted(r) if a and "|" not in a and "\t" not in a)
             if not aliases:
                 continue
             roles = ";".join(f"{ro}@{s or ''}@{e or ''}" for ro, s, e in r["roles"])

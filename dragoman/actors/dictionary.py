@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,8 @@ SECTORS = frozenset(
 )
 #: code heads that are never countries
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "TMP", "ELI"})
+#: unions of states whose codes may name a member (SUNRUS, SCGSRB, USRUKR)
+HISTORICAL_HEADS = frozenset({"SUN", "USR", "SCG", "YUG", "CSK"})
 
 
 class Span(NamedTuple):
@@ -125,11 +128,19 @@ class Dictionary:
             country = self.countries.get(code[3:6]) if head == "MNC" else None
             sectors = ("BUS",) if head == "MNC" else (head,) if head == "NGO" else ()
             return Described(country, None, sectors + _sectors(code[6:] if country else code[3:]))
+        sub = code[3:6]
+        if head in HISTORICAL_HEADS and sub in self.countries and sub not in SECTORS:
+            return Described(self.countries.get(sub), None, _sectors(code[6:]))  # SCGSRB: Serbia
         return Described(self.countries.get(head), None, _sectors(code[3:]))
 
     def country_code(self, iso3: str) -> str:
         """The CAMEO code of an ISO3 country (they agree except for historical states)."""
         return next((c for c, i in self.countries.items() if i == iso3), iso3)
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, lowercase, split on spaces and hyphens ('Al-Bashir' -> ['al', 'bashir'])."""
+    return [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in (".", ",")]
 
 
 def _sectors(rest: str) -> tuple[str, ...]:
@@ -157,7 +168,7 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 def _add_phrase(table: dict, prefixes: set, phrase: str, value) -> tuple[str, ...]:
-    key = tuple(phrase.split(" "))
+    key = tuple(w for w in phrase.split(" ") if w != "-") or (phrase,)
     for n in range(1, len(key)):
         prefixes.add(key[:n])
     if isinstance(value, int):
@@ -199,9 +210,9 @@ def _add_entry(d: Dictionary, row: list[str]) -> None:
         if alias:
             _add_phrase(d.names, d.name_prefixes, alias, idx)
     if kind == "person":
-        last = name.lower().split()[-1] if name else ""
-        if last:
-            d.surnames[last].append(idx)
+        words = name_words(name)
+        if words:
+            d.surnames[words[-1]].append(idx)
     elif kind in ("state", "capital", "demonym") and entry.spans and entry.spans[0].code:
         if len(entry.spans) == 1 and len(entry.spans[0].code or "") == 3:
             d.by_country.setdefault(entry.spans[0].code or "", {})[kind] = idx

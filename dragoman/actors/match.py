@@ -23,16 +23,27 @@ class Hit(NamedTuple):
 
 
 def _longest(lows: list[str], i: int, table: dict, prefixes: set, limit: int = 12) -> int:
-    """Length of the longest phrase of ``table`` starting at token i (0 if none)."""
+    """Length in tokens of the longest phrase of ``table`` starting at token i (0 if none).
+
+    Hyphens inside a phrase are skipped ("al-Thani" matches "al thani" and "al - thani").
+    """
     best = 0
     n = len(lows)
-    for j in range(i + 1, min(n, i + limit) + 1):
-        key = tuple(lows[i:j])
+    key: tuple[str, ...] = ()
+    for j in range(i, min(n, i + limit)):
+        if lows[j] == "-" and j > i:
+            continue
+        key = key + (lows[j],)
         if key in table:
-            best = j - i
+            best = j + 1 - i
         if key not in prefixes:
             break
     return best
+
+
+def phrase_key(lows: list[str], start: int, end: int) -> tuple[str, ...]:
+    """The table key of tokens start:end (hyphens inside left out)."""
+    return tuple(w for k, w in enumerate(lows[start:end]) if w != "-" or k == 0)
 
 
 def _name_ok(doc: Doc, start: int, end: int) -> bool:
@@ -65,10 +76,10 @@ def scan(doc: Doc, lows: list[str], d: Dictionary) -> list[Hit]:
             ln = _shorter(lows, i, ln, names)
         la = _longest(lows, i, agents, aprefix) if in_agents else 0
         if ln and ln >= la:
-            hits.append(Hit(i, i + ln, tuple(names[tuple(lows[i : i + ln])]), None))
+            hits.append(Hit(i, i + ln, tuple(names[phrase_key(lows, i, i + ln)]), None))
             i += ln
         elif la:
-            hits.append(Hit(i, i + la, (), agents[tuple(lows[i : i + la])]))
+            hits.append(Hit(i, i + la, (), agents[phrase_key(lows, i, i + la)]))
             i += la
         else:
             i += 1
@@ -77,7 +88,7 @@ def scan(doc: Doc, lows: list[str], d: Dictionary) -> list[Hit]:
 
 def _shorter(lows: list[str], i: int, ln: int, names: dict) -> int:
     for k in range(ln - 1, 0, -1):
-        if tuple(lows[i : i + k]) in names:
+        if phrase_key(lows, i, i + k) in names:
             return k
     return 0
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from .dictionary import Dictionary, Entry
+from .dictionary import Dictionary, Entry, name_words
 
 if TYPE_CHECKING:
     from .resolve import DocResolver, Item
@@ -132,9 +132,14 @@ class ArticlePeople:
             return last
         return None
 
-    def by_surname(self, surname: str, country: str | None, sectors: str) -> Entry | None:
-        """The one person in office on the date with this surname (and the title's country)."""
+    def by_surname(self, surname: str, country: str | None, sectors: str, first: str | None = None) -> Entry | None:
+        """The one person with this surname (and first name) in office on the date, or once in office."""
         ids = self.d.surnames.get(surname, [])
+        if first is not None:
+            found = [self.d.entries[i] for i in ids if name_words(self.d.entries[i].name)[:1] == [first]]
+            if len({self.d.code_at(e, self.date) for e in found}) == 1:
+                return found[0]
+            return None
         found = [self.d.entries[i] for i in ids if self._in_office(self.d.entries[i])]
         if country:
             found = [e for e in found if (self.d.code_at(e, self.date) or "")[:3] == country[:3]]
@@ -180,7 +185,9 @@ class ArticlePeople:
             if tstart < start:
                 m["title"] = self.doc[tstart:start].text
             return
-        entry = self.by_surname(words[-1], country, sectors) if len(words) == 1 else None
+        nwords = name_words(self.doc[start:end].text)
+        entry = self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) \
+            if nwords else None
         self.add_person(r, start, end, entry, tstart, country, sectors, name=self.doc[start:end].text)
 
     def _title_end(self, r: DocResolver, start: int) -> int:

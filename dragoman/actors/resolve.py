@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dictionary import Dictionary, Entry
-from .match import Hit, _longest, inside_other_name, scan
+from .match import Hit, _longest, inside_other_name, phrase_key, scan
 from .people import HONORIFIC, People
 
 Mention = dict[str, Any]
@@ -58,7 +58,7 @@ class DocResolver:
     def run(self) -> list[Mention]:
         """All actor mentions of the Doc, ordered by position."""
         items = [Item(h, self._entry(h)) for h in scan(self.doc, self.lows, self.d)]
-        items = [it for it in items if it.agent is not None or it.entry is not None]
+        items = [it for it in items if (it.agent is not None or it.entry is not None) and not self._part_of_name(it)]
         for k, it in enumerate(items):
             if it.kind == "person" and not it.used:
                 self._person(items, k)
@@ -74,6 +74,16 @@ class DocResolver:
         return self.mentions
 
     # --- building blocks -----------------------------------------------------------
+
+    def _part_of_name(self, it: Item) -> bool:
+        """A one-word person hit inside a longer PERSON name ("Hassan" in "Omar Hassan al-Bashir")."""
+        if it.kind != "person" or it.hit.end - it.hit.start > 1:
+            return False
+        tok = self.doc[it.hit.start]
+        if tok.ent_type_ != "PERSON":
+            return False
+        nxt = self.doc[it.hit.end] if it.hit.end < len(self.doc) else None
+        return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON")
 
     def _entry(self, h: Hit) -> Entry | None:
         if not h.ids:
@@ -108,7 +118,8 @@ class DocResolver:
         if not code:
             return None
         if it.kind in STATE_KINDS:
-            return code[:3]
+            country = self.d.describe(code).country
+            return self.d.country_code(country) if country else code[:3]
         if it.kind in ("igo", "group"):
             return code
         return None
@@ -155,7 +166,7 @@ class DocResolver:
         start, end = it.hit.start, it.hit.end
         la = _longest(self.lows, start, self.d.agents, self.d.agent_prefixes)
         if la and start + la < end and self.doc[start + la].is_title:
-            return start + la, self.d.agents.get(tuple(self.lows[start : start + la]))
+            return start + la, self.d.agents.get(phrase_key(self.lows, start, start + la))
         if self.lows[start] in HONORIFIC and start + 1 < end:
             return start + 1, None
         return start, None

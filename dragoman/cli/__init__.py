@@ -6,7 +6,12 @@ rejects, ...), ``evaluating`` (evaluate).
 
 from __future__ import annotations
 
-from . import evaluating, query, reading  # noqa: F401,E402  (register commands)
+from . import (  # noqa: F401,E402  (register commands)
+    evaluating,
+    query,
+    reading,
+    serve,  # noqa: F401,E402  (register the serve command)
+)
 from .app import app
 
 

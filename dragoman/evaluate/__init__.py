@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Settings
+from .actors import evaluate_actors
 from .example import evaluate_example
 from .polnear import evaluate_polnear
 from .report import Report, shared_dir
@@ -18,6 +19,7 @@ Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "actors": evaluate_actors,
     "polnear": evaluate_polnear,
 }
 

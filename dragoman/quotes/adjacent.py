@@ -30,6 +30,8 @@ _IN_NAME = frozenset({",", "(", ")", "-", "."})
 _WHEN = frozenset({"DATE", "TIME"})
 #: clauses inside a speaker's words, skipped whole
 _CLAUSE = frozenset({"relcl", "acl"})
+#: verbs that head the clause before a colon
+_CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 _MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
@@ -153,9 +155,16 @@ class AdjacentCues:
         name = self._name_before(colon)
         if name is not None:
             return Attribution(colon, ":", "speech", name, name[1] - 1, None)
-        head = doc[colon].head
-        if head.pos_ in ("VERB", "AUX") and head.i < colon and self.tok_seg[head.i] < 0:
-            return attribution_at(head, "speech", self.tok_seg)
+        for k in range(colon - 1, max(-1, colon - MAX_COLON_REACH - 1), -1):
+            tok = doc[k]
+            if self.tok_seg[k] >= 0:
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_HEADS:
+                a = attribution_at(tok, "speech", self.tok_seg)
+                if a is not None and a.speaker is not None:
+                    return a
+            if tok.is_sent_start:
+                break
         return None
 
     def _name_before(self, i: int) -> tuple[int, int] | None:

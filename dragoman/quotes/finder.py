@@ -40,7 +40,6 @@ class _Quote:
 
     kind: str
     attr: Attribution | None
-    group: int
     segments: list[int] = field(default_factory=list)
     span: tuple[int, int] | None = None  # token span of mixed/indirect content
 
@@ -85,7 +84,7 @@ class QuoteReader:
             if quoted == words:
                 self._claim_direct(a, groups)
             else:
-                q = _Quote("mixed" if quoted else "indirect", a, -1, span=a.content)
+                q = _Quote("mixed" if quoted else "indirect", a, span=a.content)
                 if segs:
                     q.span = self._extend(a.content, segs)
                     for g in groups:
@@ -93,7 +92,7 @@ class QuoteReader:
                 self.found.append(q)
 
     def _claim_direct(self, a: Attribution, groups: list[int]) -> None:
-        q = _Quote("direct", a, groups[0])
+        q = _Quote("direct", a)
         for g in groups:
             if g in self.group_quote:
                 continue
@@ -146,14 +145,14 @@ class QuoteReader:
         if attr is None or attr.speaker is None:
             attr = self._frame_cue(i)
         if attr is not None:
-            q = _Quote("direct", attr, seg.group)
+            q = _Quote("direct", attr)
         elif prev is not None and prev.kind == "direct" and prev.attr is not None:
             q = prev  # the second half of a split quotation
         else:
             source = self._last_in_paragraph(para - 1) if self._opens_paragraph(seg, para) else None
             if source is None:
                 return prev
-            q = _Quote("direct", source, seg.group)
+            q = _Quote("direct", source)
         if q is not prev:
             self.found.append(q)
         q.segments.extend(j for j, s in enumerate(self.segments) if s.group == seg.group)
@@ -206,16 +205,24 @@ class QuoteReader:
     def _output(self, q: _Quote, group: int, linker: SpeakerLinker) -> list[dict[str, Any]]:
         a = q.attr
         speaker = linker.speaker(*a.speaker, a.speaker_head) if a and a.speaker else None
-        cue = a.cue_text if a else None
         if q.kind == "direct":
             spans = [(self.segments[s].start, self.segments[s].end) for s in sorted(set(q.segments))]
-        else:
+        elif q.span is not None:
             span = self.doc[q.span[0] : q.span[1]]
             spans = [(span.start_char, span.end_char)]
+        else:
+            spans = []
         return [
-            {"text": self.text[s:e], "kind": q.kind, "speaker": speaker, "start": s, "end": e, "cue": cue}
-            | {"group": group}
-            for s, e in spans
+            {
+                "text": self.text[start:end],
+                "kind": q.kind,
+                "speaker": speaker,
+                "start": start,
+                "end": end,
+                "cue": a.cue_text if a else None,
+                "group": group,
+            }
+            for start, end in spans
         ]
 
 

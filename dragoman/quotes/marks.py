@@ -19,7 +19,9 @@ _CLOSE = frozenset("\u201d\u00bb")
 _STRAIGHT = '"'
 _MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]|\n[ \t]*\n')
 #: characters before a straight mark that make it an opening mark
-_OPEN_BEFORE = frozenset(" \t\n([{\u2014\u2013-:/")
+_OPEN_BEFORE = frozenset(" \t\n([{\u2014\u2013-/")
+#: characters after a straight mark that make it a closing (or stray) mark
+_NOT_AFTER_OPEN = frozenset(".,;:!?)]}")
 #: a quotation left open runs at most this far (a stray mark must not swallow the article)
 MAX_SEGMENT = 3000
 
@@ -82,19 +84,17 @@ class _Scanner:
 
     def _opens(self, i: int) -> bool:
         ch = self.text[i]
+        before = self.text[i - 1] if i > 0 else "\n"
+        after = self.text[i + 1] if i + 1 < len(self.text) else "\n"
+        if ch == "\u201c" and self.open_at > 0 and self.text[self.open_at - 1] == "\u201e":
+            return False  # German pairs: low-9 opens, the high mark closes
         if ch in _OPEN:
             return True
         if ch in _CLOSE:  # a closing mark at the start of a word opens when nothing is open
-            before = self.text[i - 1] if i > 0 else "\n"
-            nxt = self.text[i + 1 : i + 2]
-            return self.open_at < 0 and (before.isspace() or before in "\u202a\u202b") and nxt.isalnum()
-        before = self.text[i - 1] if i > 0 else "\n"
-        after = self.text[i + 1] if i + 1 < len(self.text) else "\n"
-        if before in _OPEN_BEFORE and not after.isspace():
-            return True
-        if not before.isspace() and before not in _OPEN_BEFORE:
-            return False
-        return self.open_at < 0  # spaces on both sides: toggle
+            return self.open_at < 0 and (before.isspace() or before in "\u202a\u202b") and after.isalnum()
+        if self.open_at < 0:  # a straight mark opens unless a space or punctuation follows (5" pipe)
+            return not after.isspace() and after not in _NOT_AFTER_OPEN
+        return before in _OPEN_BEFORE and not after.isspace()  # an unclosed quotation and a new one
 
     def _open(self, i: int) -> None:
         continues = self.pending_group >= 0 and self._starts_paragraph(i)

@@ -62,15 +62,12 @@ class SpeakerLinker:
         return best
 
     def _antecedent(self, mention: dict[str, Any]) -> dict[str, Any]:
-        seen = 0
-        while mention.get("ref") is not None and seen < 10:
-            ref = mention["ref"]
+        """The mention a chain of ``ref`` links ends at (the mention itself without one)."""
+        for _ in range(10):
+            ref = mention.get("ref")
             if not isinstance(ref, int) or not 0 <= ref < len(self.mentions):
                 break
-            resolved = self.mentions[ref]
-            merged = dict(resolved)
-            mention = merged
-            seen += 1
+            mention = self.mentions[ref]
         return mention
 
     def _fallback_name(self, start: int, end: int, head: int | None) -> str | None:

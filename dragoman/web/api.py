@@ -15,6 +15,7 @@ from ..store import Store
 from . import queries
 from .filters import EventFilters, Page, event_filters, page
 from .ingesting import ingest_uploads, posted_json
+from .responses import DataResponse, data
 from .security import bearer, check_token
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -27,7 +28,7 @@ def key_param() -> Any:
     return Path(..., max_length=64, description=KEY_HELP)
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The app's store (a FastAPI dependency)."""
     return request.app.state.store
 
@@ -35,12 +36,12 @@ def get_store(request: Request) -> Store:
 @router.get("/events", summary="Events, filtered and paginated")
 def list_events(
     filters: EventFilters = Depends(event_filters), pg: Page = Depends(page), store: Store = Depends(get_store)
-) -> dict[str, Any]:
+) -> DataResponse:
     """Flat event rows (DESIGN.md), newest first, with the total and links to the next page."""
     f = filters.for_store()
     rows = store.events(limit=pg.limit, offset=pg.offset, **f)
     total = queries.count_events(store, f)
-    return {
+    body = {
         "ok": True,
         "total": total,
         "limit": pg.limit,
@@ -49,6 +50,7 @@ def list_events(
         "filters": filters.active(),
         "events": rows,
     }
+    return data(body)
 
 
 def csv_safe(value: Any) -> Any:
@@ -84,22 +86,22 @@ def list_articles(
     q: Optional[str] = Query(None, max_length=200, description="Words in the title or text."),
     pg: Page = Depends(page),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Stored articles (duplicates left out) with their event counts."""
     rows, total = queries.articles(store, pg.limit, pg.offset, q=q)
-    return {"ok": True, "total": total, "limit": pg.limit, "offset": pg.offset, "articles": rows}
+    return data({"ok": True, "total": total, "limit": pg.limit, "offset": pg.offset, "articles": rows})
 
 
 @router.get("/articles/{article_id:path}", summary="One article's JSON")
-def get_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+def get_article(article_id: str, store: Store = Depends(get_store)) -> DataResponse:
     """The article JSON of DESIGN.md (events, quotes, places), with its text."""
     rec = store.record(article_id)
     if rec is None:
         raise HTTPException(404, f"No article with id {article_id!r}.")
-    return rec.to_json(include_text=True)
+    return data(rec.to_json(include_text=True))
 
 
-def require_token(request: Request) -> None:
+async def require_token(request: Request) -> None:
     """Refuse the request unless it carries the server's token (checked before the body is read)."""
     check_token(request.app.state.token, bearer(request))
 
@@ -116,11 +118,11 @@ def post_articles(
         max_length=1000,
     ),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Read, code and store posted articles; ``Authorization: Bearer <token>`` is required."""
     if not all(isinstance(a.get("text"), str) and a["text"].strip() for a in articles):
         raise HTTPException(400, 'Every article needs a non-empty "text".')
-    return ingest_uploads([posted_json(articles)], store, request.app.state.settings).to_json()
+    return data(ingest_uploads([posted_json(articles)], store, request.app.state.settings).to_json(), 201)
 
 
 @router.get("/dyads/{a}/{b}", summary="Monthly series of a dyad")
@@ -129,10 +131,10 @@ def dyad(
     b: str = key_param(),
     directed: bool = Query(False, description="Only events from a to b."),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Per month: events, quad classes q1-q4, cooperation, conflict and Goldstein sum and mean."""
     series = queries.dyad_series(store, a, b, directed=directed)
-    return {"ok": True, "a": a.upper(), "b": b.upper(), "directed": directed, "series": series}
+    return data({"ok": True, "a": a.upper(), "b": b.upper(), "directed": directed, "series": series})
 
 
 @router.get("/actors", summary="The most active actors")
@@ -140,18 +142,18 @@ def actors(
     limit: int = Query(20, ge=1, le=500),
     filters: EventFilters = Depends(event_filters),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Actors (by code) in the most events, with events as source and as target."""
-    return {"ok": True, "actors": queries.top_actors(store, limit, filters.for_store())}
+    return data({"ok": True, "actors": queries.top_actors(store, limit, filters.for_store())})
 
 
 @router.get("/actors/{key}", summary="One actor's profile")
-def actor(key: str = key_param(), store: Store = Depends(get_store)) -> dict[str, Any]:
+def actor(key: str = key_param(), store: Store = Depends(get_store)) -> DataResponse:
     """Names, events as source and target, partners, CAMEO roots and the monthly series."""
     profile = queries.actor_profile(store, key)
     if not profile["events"]:
         raise HTTPException(404, f"No events with actor {key!r}.")
-    return {"ok": True, **profile}
+    return data({"ok": True, **profile})
 
 
 @router.get("/dyads", summary="The most active dyads")
@@ -159,9 +161,9 @@ def dyads(
     limit: int = Query(20, ge=1, le=500),
     filters: EventFilters = Depends(event_filters),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Pairs of actors (undirected) with the most events between them."""
-    return {"ok": True, "dyads": queries.top_dyads(store, limit, filters.for_store())}
+    return data({"ok": True, "dyads": queries.top_dyads(store, limit, filters.for_store())})
 
 
 @router.get("/network", summary="The actor network")
@@ -169,18 +171,18 @@ def network(
     max_nodes: int = Query(60, ge=2, le=300),
     filters: EventFilters = Depends(event_filters),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> DataResponse:
     """Nodes (actors by country, organisation or code) and directed edges with counts and tone."""
-    return {"ok": True, **queries.network(store, max_nodes, filters.for_store())}
+    return data({"ok": True, **queries.network(store, max_nodes, filters.for_store())})
 
 
 @router.get("/summary", summary="Counts")
-def summary(store: Store = Depends(get_store)) -> dict[str, Any]:
+def summary(store: Store = Depends(get_store)) -> DataResponse:
     """Articles, duplicates, events, quotes, places, rejects, actors and the date range."""
-    return {"ok": True, **queries.summary(store)}
+    return data({"ok": True, **queries.summary(store)})
 
 
 @router.get("/timeline", summary="Events per month and quad class")
-def timeline(filters: EventFilters = Depends(event_filters), store: Store = Depends(get_store)) -> dict[str, Any]:
+def timeline(filters: EventFilters = Depends(event_filters), store: Store = Depends(get_store)) -> DataResponse:
     """Rows of period (YYYY-MM), quad_class, events and goldstein_sum."""
-    return {"ok": True, "timeline": queries.timeline(store, filters.for_store())}
+    return data({"ok": True, "timeline": queries.timeline(store, filters.for_store())})

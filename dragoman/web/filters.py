@@ -44,7 +44,7 @@ class EventFilters:
         return urlencode(items)
 
 
-def event_filters(
+async def event_filters(
     actor: Optional[str] = Query(None, max_length=100, description="Actor code or name, as source or target."),
     country: Optional[str] = Query(None, pattern=r"^([A-Za-z]{3})?$", description="ISO 3166 alpha-3, either side."),
     igo: Optional[str] = Query(None, max_length=20, description="Organisation acronym (NATO, EU, UN...)."),
@@ -56,7 +56,7 @@ def event_filters(
     until: Optional[str] = Query(None, pattern=DATE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
     q: Optional[str] = Query(None, max_length=200, description="Words in the event's sentence."),
 ) -> EventFilters:
-    """The event filters of a request (a FastAPI dependency); a bad value is a 400."""
+    """The event filters of a request (a FastAPI dependency, async: no thread hop); a bad value is a 400."""
     return EventFilters(
         actor=actor or None,
         country=country.upper() if country else None,
@@ -88,7 +88,7 @@ class Page:
         }
 
 
-def page(
+async def page(
     limit: int = Query(50, ge=1, le=MAX_LIMIT, description=f"Rows per page (1-{MAX_LIMIT})."),
     offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
 ) -> Page:

@@ -26,6 +26,7 @@ class Span:
     label: str = ""
     title: str = ""
     key: str = ""
+    name: str = ""
     events: list[int] = field(default_factory=list)
 
 
@@ -49,8 +50,10 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
 
 def _actor_span(a: Actor) -> Span:
     key = a.code or a.country or a.igo or ""
-    title = " · ".join(x for x in (a.name, a.code, a.country or a.igo, "/".join(a.sectors)) if x)
-    return Span(a.start, a.end, "actor", label=key or "?", title=title, key=key)
+    name = a.name or a.text
+    parts = [name, a.code, a.country or a.igo, "/".join(a.sectors)]
+    title = " · ".join(dict.fromkeys(x for x in parts if x))
+    return Span(a.start, a.end, "actor", label=key or "?", title=title, key=key, name=name)
 
 
 def actor_spans(record: Record) -> list[Span]:
@@ -157,6 +160,6 @@ def actor_list(record: Record) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
     spans = {(s.start, s.end): s for s in actor_spans(record)}
     for s in spans.values():
-        a = seen.setdefault(s.key or s.title, {"key": s.key, "title": s.title, "mentions": 0})
+        a = seen.setdefault(s.key or s.name.lower(), {"key": s.key, "name": s.name, "title": s.title, "mentions": 0})
         a["mentions"] += 1
     return sorted(seen.values(), key=lambda a: (-a["mentions"], a["key"]))

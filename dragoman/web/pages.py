@@ -128,8 +128,6 @@ def _explained(text: str, e: Event, article_id: str) -> dict[str, Any]:
 def actor_page(request: Request, key: str = key_param(), store: Store = Depends(get_store)) -> HTMLResponse:
     """One actor: names, counts, partners, CAMEO roots, its monthly series, events and quotes."""
     profile = queries.actor_profile(store, key)
-    if not profile["events"]:
-        raise HTTPException(404, f"No events with actor {key!r}.")
     rows, total = queries.matching_events(store, queries.actor_terms(key), limit=50)
     quotes = queries.actor_quotes(store, key)
     return render(request, "actor.html", profile=profile, rows=rows, total=total, quotes=quotes, key=key.upper())

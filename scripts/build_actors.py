@@ -255,6 +255,11 @@ def _looks_demonym(low: str, names: set[str]) -> bool:
     return any(n[:4] == low[:4] for n in names if n)
 
 
+def _norm(alias: str) -> str:
+    """An alias without hyphen tokens, as the matcher sees it."""
+    return " ".join(w for w in alias.split(" ") if w != "-")
+
+
 def _same_surname(a: ActorEntry, b: ActorEntry) -> bool:
     """A block without codes followed by one of the same surname: one person split in two."""
     fa, fb = phrase_forms(a.phrase), phrase_forms(b.phrase)
@@ -415,26 +420,36 @@ class Builder:
         self.add(kind, name, e.codes, aliases_of(e, self.tok), roles=roles)
 
     def merge_updates(self) -> int:
-        """Fold the curated people into Phoenix persons of the same name, or add them."""
+        """Fold the curated entries into Phoenix entries of the same name, or add them.
+
+        The first matching entry of the same kind takes the update (its open-ended Phoenix
+        ranges are superseded); other entries lose the names they shared with it.
+        """
         index: dict[str, list[dict]] = defaultdict(list)
         for row in self.rows:
-            if row["kind"] in ("person", "igo", "group", "state"):
-                for a in row["aliases"]:
-                    index[a].append(row)
+            for a in row["aliases"]:
+                index[_norm(a)].append(row)
         for name, p in read_updates(self.updates).items():
             aliases = {self.tok(f) for a in p["aliases"] | {name} for f in phrase_forms(a)}
-            heads = {s.code[:3] for s in p["spans"]} if p["kind"] == "person" else {s.code for s in p["spans"]}
+            keys = {_norm(a) for a in aliases}
             width = 3 if p["kind"] == "person" else 99
-            match = next((r for a in aliases for r in index.get(a, []) if r["kind"] == p["kind"]
-                          and {s.code[:width] for s in r["spans"] if s.code} & heads), None)
-            if match is None:
-                self.add(p["kind"], name, p["spans"], aliases, p["gender"], p["roles"])
-                continue
-            match["spans"] = [s for s in match["spans"] if not (s.start and not s.end)] + p["spans"]
-            match["aliases"] |= aliases
-            match["roles"] += p["roles"]
-            match["gender"] = p["gender"] or match["gender"]
-            match["name"] = name
+            heads = {s.code[:width] for s in p["spans"]}
+            found = [r for k in keys for r in index.get(k, [])
+                     if {s.code[:width] for s in r["spans"] if s.code} & heads]
+            found = list({id(r): r for r in found}.values())
+            same = [r for r in found if r["kind"] == p["kind"]]
+            if not same:
+                row = self.add(p["kind"], name, p["spans"], aliases, p["gender"], p["roles"])
+            else:
+                row = same[0]
+                row["spans"] = [s for s in row["spans"] if not (s.start and not s.end)] + p["spans"]
+                row["aliases"] |= aliases
+                row["roles"] += p["roles"]
+                row["gender"] = p["gender"] or row["gender"]
+                row["name"] = name
+            for other in found:
+                if other is not row:
+                    other["aliases"] = {a for a in other["aliases"] if _norm(a) not in keys}
         return len(self.rows)
 
     def agents(self) -> list[tuple[str, str]]:

@@ -90,3 +90,29 @@ def test_every_mention_has_the_fields(actors):
     for m in actors("Russian troops shelled the Georgian town while NATO officials met in Brussels."):
         assert {"text", "name", "code", "country", "igo", "sectors", "start_char", "end_char", "start", "end"} <= set(m)
         assert isinstance(m["sectors"], list)
+
+
+TERMS = [
+    ("Donald Trump spoke in Ohio.", "2018-05-01", "Donald Trump", "USAGOV"),
+    ("Donald Trump spoke in Ohio.", "2022-05-01", "Donald Trump", "USAELI"),
+    ("Donald Trump spoke in Ohio.", "2025-03-01", "Donald Trump", "USAGOV"),
+    ("Barack Obama spoke in Ohio.", "2018-05-01", "Barack Obama", "USAELI"),
+    ("Olaf Scholz spoke in Berlin.", "2025-06-01", "Olaf Scholz", "DEUELI"),
+    ("Liz Truss spoke in London.", "2023-01-01", "Liz Truss", "GBRELI"),
+    ("Volodymyr Zelensky spoke in Kyiv.", "2022-03-01", "Volodymyr Zelensky", "UKRGOV"),
+    ("Bashar al-Assad spoke in Damascus.", "2025-03-01", "Bashar al-Assad", "SYRELI"),
+    ("Ahmed al-Sharaa spoke in Damascus.", "2024-06-01", "Ahmed al-Sharaa", "SYRREB"),
+    ("Ahmed al-Sharaa spoke in Damascus.", "2025-03-01", "Ahmed al-Sharaa", "SYRGOV"),
+    ("Hemedti spoke to reporters.", "2024-01-10", "Hemedti", "SDNREB"),
+    ("Ursula von der Leyen spoke in Brussels.", "2022-01-10", "Ursula von der Leyen", "IGOEUREEC"),
+]
+
+
+@pytest.mark.parametrize("text,date,mention,code", TERMS)
+def test_roles_by_date_and_former_officials(actors, text, date, mention, code):
+    assert find(actors(text, date), mention)["code"] == code
+
+
+def test_former_title_gives_eli(actors):
+    m = find(actors("Former President Bill Clinton visited Haiti.", "2010-01-20"), "Bill Clinton")
+    assert m["code"] == "USAELI"

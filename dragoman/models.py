@@ -10,6 +10,7 @@ contracts of DESIGN.md: fields may be added, never renamed or removed.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -59,6 +60,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "contexts",
     "issues",
     "article_date",
+    "topics",
 )
 
 
@@ -171,6 +173,8 @@ class Event:
     place: Place | None = None
     contexts: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
+    #: each topic with the words that triggered it: {"topic", "scale", "words", "level"}
+    topics: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The event as in the article JSON of DESIGN.md."""
@@ -198,6 +202,7 @@ class Event:
             place=Place.from_dict(d.get("place")),
             contexts=list(d.get("contexts") or []),
             issues=list(d.get("issues") or []),
+            topics=list(d.get("topics") or []),
         )
 
     def event_id(self, article_id: str) -> str:
@@ -261,6 +266,7 @@ class Event:
             "contexts": ";".join(self.contexts),
             "issues": ";".join(self.issues),
             "article_date": article_date,
+            "topics": json.dumps(self.topics, ensure_ascii=False) if self.topics else "",
         }
 
     @classmethod
@@ -318,7 +324,19 @@ class Event:
             place=place,
             contexts=[x for x in str(row.get("contexts") or "").split(";") if x],
             issues=[x for x in str(row.get("issues") or "").split(";") if x],
+            topics=_topics_of_row(row.get("topics")),
         )
+
+
+def _topics_of_row(value: Any) -> list[dict[str, Any]]:
+    """The ``topics`` evidence of a flat row (JSON text; empty or unreadable: none)."""
+    if isinstance(value, list):
+        return value
+    try:
+        data = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
 
 
 def _maybe_float(v: Any) -> float | None:

@@ -107,6 +107,7 @@ class RecordAssembler:
             "rule": ev["rule"],
             "contexts": contexts,
             "issues": issues,
+            "topics": topics.event_evidence(doc, ev),
         }
 
 

@@ -14,6 +14,7 @@ from .actors import evaluate_actors
 from .example import evaluate_example
 from .polnear import evaluate_polnear
 from .report import Report, shared_dir
+from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
 
@@ -21,6 +22,7 @@ SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "actors": evaluate_actors,
     "polnear": evaluate_polnear,
+    "plover-context": evaluate_topics,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

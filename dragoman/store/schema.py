@@ -87,7 +87,7 @@ def _event_column(name: str) -> Column:
         return Column(name, Float)
     if name in _INT:
         return Column(name, Integer)
-    if name in ("sentence_text", "rule", "source_text", "target_text", "source_name", "target_name"):
+    if name in ("sentence_text", "rule", "source_text", "target_text", "source_name", "target_name", "topics"):
         return Column(name, Text)
     return Column(name, String(255))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from .component import TopicTagger, event_topics
+from .assign import event_evidence, event_tags, event_topics
+from .component import TopicTagger
+from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["TopicTagger", "event_topics"]
+__all__ = ["Lexicon", "TopicTagger", "event_evidence", "event_tags", "event_topics", "load_lexicon"]

@@ -1,0 +1,167 @@
+"""The topic lexicon: topics on two scales, their patterns, and the context prior of a code.
+
+The data (``dragoman/data/topics/topics.json.gz``) is built by ``scripts/build_topics.py``
+from Phoenix's issue keywords, PLOVER's CAMEO-to-context table and dragoman's own lexicon.
+Patterns arrive expanded (inflections, hyphen variants); here they are tokenized once per
+process into two PhraseMatchers, one on lower-cased tokens and one case-sensitive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..errors import DataError
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "topics" / "topics.json.gz"
+
+#: parts of speech a token marked ``n:`` / ``v:`` in the lexicon may carry
+POS_OK = {"n": {"NOUN", "PROPN"}, "v": {"VERB", "AUX"}}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one matched pattern means: its topic (or None), block, kind and POS checks."""
+
+    topic: int | None
+    block: int
+    kind: str  # pos, neg, veto
+    pos: tuple[str, ...]  # per matched token: "", "n" or "v"
+
+
+@dataclass
+class Lexicon:
+    """Topics, patterns and code priors, as loaded from the package data."""
+
+    version: str
+    topics: list[dict[str, Any]]
+    blocks: list[str]
+    patterns: list[list[Any]]
+    code_contexts: dict[str, list[str]]
+    root_contexts: dict[str, str]
+    by_name: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: per topic id: itself and the contexts it implies, as (scale, topic id)
+    implied: list[list[tuple[str, int]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_name = {(t["scale"], t["name"]): i for i, t in enumerate(self.topics)}
+        self.implied = [
+            [(t["scale"], i)] + [("context", self.by_name[("context", c)]) for c in t["contexts"]]
+            for i, t in enumerate(self.topics)
+        ]
+
+    def names(self, scale: str) -> list[str]:
+        """The topic names of one scale (context, issue, term, cue)."""
+        return [t["name"] for t in self.topics if t["scale"] == scale]
+
+    def code_prior(self, code: str) -> list[str]:
+        """The contexts an event code implies: its own, else its parents', else its root's."""
+        code = str(code or "")
+        for n in range(len(code), 2, -1):
+            ctx = self.code_contexts.get(code[:n])
+            if ctx:
+                return list(ctx)
+        root = self.root_contexts.get(code[:2])
+        return [root] if root else []
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str = str(DATA)) -> Lexicon:
+    """The packaged lexicon (read once per process)."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError) as exc:
+        msg = f"cannot read the topic lexicon {path}: {exc}; rebuild it with scripts/build_topics.py"
+        raise DataError(msg) from exc
+    return Lexicon(
+        version=data["version"],
+        topics=data["topics"],
+        blocks=data["blocks"],
+        patterns=data["patterns"],
+        code_contexts=data["code_contexts"],
+        root_contexts=data["root_contexts"],
+    )
+
+
+class Matchers:
+    """The compiled matchers of a lexicon for one vocabulary, and what each match means.
+
+    Phrases are grouped by (case, topic, block, kind): one matcher label per group, so the
+    few thousand phrases compile quickly; a group keeps each phrase's part-of-speech checks.
+    """
+
+    def __init__(self, lexicon: Lexicon, vocab: Vocab, tokenize: Any):
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self._tokenize = tokenize
+        self._split: dict[str, list[str]] = {}
+        groups: dict[tuple[str, int | None, int, str], dict[tuple[str, ...], list[tuple[str, ...]]]] = {}
+        for topic, block, kind, tokens in lexicon.patterns:
+            attr, phrases = self._phrases(tokens)
+            group = groups.setdefault((attr, topic, block, kind), {})
+            for words, pos in phrases:
+                group.setdefault(words, []).append(pos)
+        #: matcher key -> (entry, lower-cased?, phrase words -> POS checks)
+        self.groups: dict[int, tuple[Entry, bool, dict[tuple[str, ...], list[tuple[str, ...]]]]] = {}
+        for (attr, topic, block, kind), phrases in groups.items():
+            label = f"{attr}|{topic}|{block}|{kind}"
+            self.groups[vocab.strings.add(label)] = (Entry(topic, block, kind, ()), attr == "l", phrases)
+            matcher = self.lower if attr == "l" else self.orth
+            matcher.add(label, [Doc(vocab, words=list(w)) for w in phrases])
+
+    def _words(self, form: str) -> list[str]:
+        """The tokens of one word form as the tokenizer splits it (plain words: as they are)."""
+        if form.isalnum():
+            return [form]
+        if form not in self._split:
+            self._split[form] = [t.text for t in self._tokenize(form)] or [form]
+        return self._split[form]
+
+    def _phrases(self, tokens: list[list[Any]]) -> tuple[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """A pattern's case ("l" or "o") and its phrases, each with its per-token POS checks."""
+        attrs = {t[0] for t in tokens}
+        if len(attrs) != 1 or not attrs <= {"l", "o"}:
+            raise DataError(f"a topic pattern mixes lower-case and case-sensitive tokens: {tokens}")
+        out = []
+        for forms in product(*[t[1] for t in tokens]):
+            words: list[str] = []
+            pos: list[str] = []
+            for form, tok in zip(forms, tokens, strict=True):
+                split = self._words(form)
+                words += split
+                pos += [""] * (len(split) - 1) + [tok[2]]
+            out.append((tuple(words), tuple(pos)))
+        return attrs.pop(), out
+
+    def __call__(self, doc: Doc) -> list[tuple[Entry, int, int]]:
+        """Every (entry, start, end) of the doc whose POS checks pass."""
+        out = []
+        tagged = doc.has_annotation("POS")
+        for matcher in (self.lower, self.orth):
+            for key, start, end in matcher(doc):
+                entry, lower, phrases = self.groups[key]
+                if entry.kind == "pos" and tagged:
+                    span = doc[start:end]
+                    words = tuple(t.lower_ for t in span) if lower else tuple(t.text for t in span)
+                    checks = phrases.get(words, [()])
+                    if not any(_pos_ok(doc, start, pos) for pos in checks):
+                        continue
+                out.append((entry, start, end))
+        return out
+
+
+def _pos_ok(doc: Doc, start: int, pos: tuple[str, ...]) -> bool:
+    for i, p in enumerate(pos):
+        if p and doc[start + i].pos_ not in POS_OK[p]:
+            return False
+    return True

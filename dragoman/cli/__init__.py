@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import (  # noqa: F401,E402  (register commands)
     evaluating,
+    exporting,
     query,
     reading,
     serve,  # noqa: F401,E402  (register the serve command)

@@ -12,13 +12,18 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from ..models import EVENT_ROW_COLUMNS
 
-SCHEMA_VERSION = 1
+#: bumped with each step in ``migrate.STEPS`` (additive changes to the tables below need no bump)
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
+
+#: ISO dates compare as strings: byte order (collation "C") on PostgreSQL whatever the server locale
+DateText = String(10).with_variant(String(10, collation="C"), "postgresql")
 
 meta = Table(
     "meta",
@@ -49,7 +54,7 @@ articles = Table(
     metadata,
     Column("id", String(128), primary_key=True),
     Column("title", Text),
-    Column("date", String(10)),
+    Column("date", DateText),
     Column("url", Text),
     Column("source", Text),
     Column("origin", Text),
@@ -79,6 +84,8 @@ _INT = {
 
 
 def _event_column(name: str) -> Column:
+    if name in ("date", "article_date"):
+        return Column(name, DateText)
     if name == "event_id":
         return Column(name, String(40), primary_key=True)
     if name == "article_id":
@@ -96,12 +103,32 @@ events = Table(
     "events",
     metadata,
     *[_event_column(c) for c in EVENT_ROW_COLUMNS],
+    #: store-only: the scoring key of each side (country, else IGO), for dyads and networks
+    Column("source_key", String(64)),
+    Column("target_key", String(64)),
     Index("ix_events_article", "article_id"),
     Index("ix_events_dyad", "source_country", "target_country", "date"),
     Index("ix_events_source_code", "source_code", "date"),
     Index("ix_events_target_code", "target_code", "date"),
     Index("ix_events_root", "root", "date"),
     Index("ix_events_date", "date"),
+    Index("ix_events_keys", "source_key", "target_key", "date"),
+    Index("ix_events_target_key", "target_key", "date"),
+    Index("ix_events_code", "code", "date"),
+    Index("ix_events_source_name", "source_name"),
+    Index("ix_events_target_name", "target_name"),
+    Index(
+        "ix_events_source_igo",
+        "source_igo",
+        sqlite_where=text("source_igo IS NOT NULL"),
+        postgresql_where=text("source_igo IS NOT NULL"),
+    ),
+    Index(
+        "ix_events_target_igo",
+        "target_igo",
+        sqlite_where=text("target_igo IS NOT NULL"),
+        postgresql_where=text("target_igo IS NOT NULL"),
+    ),
 )
 
 quotes = Table(
@@ -120,6 +147,7 @@ quotes = Table(
     Column("end", Integer),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_code"),
+    Index("ix_quotes_speaker_country", "speaker_country"),
 )
 
 places = Table(

@@ -1,9 +1,16 @@
 """The event store: SQLite by default, PostgreSQL by URL, one schema (SQLAlchemy 2 Core).
 
+SQLite runs in WAL mode with foreign keys on and real (transactional) ``BEGIN``s; PostgreSQL
+is reached with psycopg 3 (``postgresql://`` URLs become ``postgresql+psycopg://``). The
+schema is brought up to date on open (``migrate.upgrade``). The read side (events, quotes,
+actors, articles, summary) is in ``queries.py``; analysis (dyads, networks, top events) in
+``dragoman.analysis``; exports in ``dragoman.export``; loading files in ``load.py``.
+
 Example:
     >>> from dragoman import open_store
-    >>> store = open_store("dragoman.db")
-    >>> rows = store.events(country="RUS", since="2008-01-01")
+    >>> store = open_store("dragoman.db")                     # or "postgresql://user@host/db"
+    >>> page = store.events_page(country="RUS", since="2008-01-01", limit=20)
+    >>> page.total, page.rows[0]["code"]
 """
 
 from __future__ import annotations
@@ -12,20 +19,26 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, event, func, insert, or_, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, and_, create_engine, event, func, insert, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..errors import StoreError
-from ..models import Event, Record, Reject
-from . import schema
+from ..errors import MissingExtra, StoreError
+from ..models import Article, Event, Record, Reject
+from . import migrate, schema
+from .queries import Queries
+from .rows import unique, with_keys
 
 log = logging.getLogger(__name__)
+
+#: rows per IN (...) list, under SQLite's and psycopg's parameter limits
+_CHUNK = 500
 
 
 def now() -> str:
@@ -48,37 +61,62 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" hook emit BEGIN (transactional DDL)
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-65536"):
+        cur.execute(f"PRAGMA {pragma}")
     cur.close()
 
 
-class Store:
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+class Store(Queries):
     """One database of articles, events, quotes, places, rejects and runs."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self.dialect = engine.dialect.name
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction: committed at the end, rolled back on error.
+
+        On SQLite it starts with ``BEGIN IMMEDIATE`` (the write lock is taken first, so
+        concurrent writers wait for each other instead of failing with "database is locked").
+        """
+        with self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+
     # -- set-up ---------------------------------------------------------------------------
     def create(self) -> None:
-        """Create the tables (idempotent) and record the schema version."""
-        try:
-            schema.metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
-                have = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar()
-                if have is None:
-                    conn.execute(insert(schema.meta).values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"[D501] Cannot set up the database {self.engine.url!r}: {exc}") from exc
+        """Create or migrate the tables to this version (idempotent, safe to run concurrently)."""
+        migrate.upgrade(self.engine)
+
+    def schema_version(self) -> int | None:
+        """The schema version recorded in the database."""
+        with self.engine.connect() as conn:
+            return migrate.stored(conn)[0]
 
     # -- runs and rejects -----------------------------------------------------------------
     def start_run(self, command: str, inputs: list[str], coder_version: str) -> int:
         """Record the start of a run; returns its id."""
-        with self.engine.begin() as conn:
+        counts = dict.fromkeys(("read", "new", "duplicate", "rejected", "events"), 0)
+        with self.transaction() as conn:
             res = conn.execute(
                 insert(schema.runs).values(
                     started=now(),
@@ -86,11 +124,7 @@ class Store:
                     inputs=json.dumps(inputs),
                     status="running",
                     coder_version=coder_version,
-                    read=0,
-                    new=0,
-                    duplicate=0,
-                    rejected=0,
-                    events=0,
+                    **counts,
                 )
             )
             key = res.inserted_primary_key
@@ -100,7 +134,7 @@ class Store:
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         """Record the end of a run with its counts."""
         keys = ("read", "new", "duplicate", "rejected", "events")
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 schema.runs.update()
                 .where(schema.runs.c.id == run_id)
@@ -110,7 +144,7 @@ class Store:
     def add_reject(self, reject: Reject, run_id: int | None = None) -> bool:
         """Keep a refused input and its reason (once per origin and reason)."""
         t = schema.rejects
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             seen = conn.execute(
                 select(t.c.id).where(and_(t.c.origin == reject.origin, t.c.reason == reject.reason))
             ).first()
@@ -122,6 +156,19 @@ class Store:
                 )
             )
         return True
+
+    def rejects(self) -> list[dict[str, Any]]:
+        """Refused inputs with their reasons, oldest first."""
+        t = schema.rejects
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.c.origin, t.c.reason, t.c.detail, t.c.at).order_by(t.c.id)).mappings()
+            return [dict(r) for r in rows]
+
+    def count(self, table: str) -> int:
+        """Rows in a table."""
+        t = schema.metadata.tables[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)
 
     # -- articles -------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -143,127 +190,160 @@ class Store:
 
         Returns False (and writes nothing) when the article is already stored.
         """
-        a = record.article
-        aid = record.id
-        with self.engine.begin() as conn:
-            if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == a.id)).first():
-                return False
-            conn.execute(
-                insert(schema.articles).values(
-                    id=a.id,
-                    title=a.title,
-                    date=a.date,
-                    url=a.url,
-                    source=a.source,
-                    origin=a.origin,
-                    text=a.text,
-                    text_hash=text_hash(a.text),
-                    duplicate_of=duplicate_of,
-                    record=json.dumps(record.to_json()),
-                    coder_version=record.coder_version,
-                    run_id=run_id,
-                )
-            )
-            rows = _unique_rows(record.event_rows())
-            if rows:
-                conn.execute(insert(schema.events), rows)
-            if record.quotes:
-                conn.execute(insert(schema.quotes), [_quote_row(aid, q) for q in record.quotes])
-            if record.places:
-                conn.execute(insert(schema.places), [dict(asdict(p), article_id=a.id) for p in record.places])
+        try:
+            with self.transaction() as conn:
+                if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == record.id)).first():
+                    return False
+                _insert_record(conn, record, run_id, duplicate_of)
+        except IntegrityError:  # another writer stored the same article meanwhile
+            log.info("article %s was stored concurrently", record.id)
+            return False
         return True
 
+    def add_records(
+        self,
+        records: Iterable[Record],
+        run_id: int | None = None,
+        batch: int = 200,
+        duplicate_of: Mapping[str, str] | None = None,
+    ) -> tuple[int, int]:
+        """Store many records, ``batch`` articles per transaction, skipping stored ones.
+
+        ``duplicate_of`` maps the ids of duplicate articles to their canonical article.
+        Returns (new articles, their events).
+        """
+        articles = events = 0
+        chunk: list[Record] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= batch:
+                a, e = self._add_chunk(chunk, run_id, duplicate_of or {})
+                articles, events, chunk = articles + a, events + e, []
+        if chunk:
+            a, e = self._add_chunk(chunk, run_id, duplicate_of or {})
+            articles, events = articles + a, events + e
+        return articles, events
+
+    def _add_chunk(self, records: list[Record], run_id: int | None, duplicate_of: Mapping[str, str]) -> tuple[int, int]:
+        with self.transaction() as conn:
+            seen = _existing(conn, schema.articles.c.id, [r.id for r in records])
+            fresh: dict[str, Record] = {}
+            for r in records:  # the first of repeated ids
+                if r.id not in seen and r.id not in fresh:
+                    fresh[r.id] = r
+            events = sum(_insert_record(conn, r, run_id, duplicate_of.get(r.id)) for r in fresh.values())
+        return len(fresh), events
+
+    def add_event_rows(self, rows: Iterable[dict[str, Any]], batch: int = 5000) -> tuple[int, int]:
+        """Store canonical flat rows (``rows.canonical``), creating a stub article for unknown ids.
+
+        Events already stored (same ``event_id``) are skipped, so loading twice adds nothing.
+        Returns (new stub articles, new events).
+        """
+        articles = events = 0
+        chunk: list[dict[str, Any]] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= batch:
+                a, e = self._add_row_chunk(chunk)
+                articles, events, chunk = articles + a, events + e, []
+        if chunk:
+            a, e = self._add_row_chunk(chunk)
+            articles, events = articles + a, events + e
+        return articles, events
+
+    def _add_row_chunk(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
+        with self.transaction() as conn:
+            seen = _existing(conn, schema.events.c.event_id, [r["event_id"] for r in rows])
+            fresh = [r for r in unique(rows) if r["event_id"] not in seen]
+            known = _existing(conn, schema.articles.c.id, list({r["article_id"] for r in fresh}))
+            stubs = {r["article_id"]: _stub(r) for r in fresh if r["article_id"] not in known}
+            if stubs:
+                conn.execute(insert(schema.articles), list(stubs.values()))
+            if fresh:
+                conn.execute(insert(schema.events), [with_keys(r) for r in fresh])
+        return len(stubs), len(fresh)
+
     def record(self, article_id: str) -> Record | None:
-        """The stored Record of an article (with its text), or None."""
+        """The stored Record of an article (with its text), or None.
+
+        An article loaded from event rows only (a stub) is rebuilt from its stored events.
+        """
+        a = schema.articles
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
+            row = conn.execute(select(a).where(a.c.id == article_id)).mappings().first()
         if row is None:
             return None
-        rec = Record.from_json(json.loads(row["record"] or "{}"), text=row["text"])
+        if row["record"]:
+            rec = Record.from_json(json.loads(row["record"]), text=row["text"])
+        else:
+            article = Article(
+                text=row["text"] or "",
+                id=row["id"],
+                title=row["title"],
+                date=row["date"],
+                url=row["url"],
+                source=row["source"],
+            )
+            events = [Event.from_row(r) for r in self.iter_events(order="article", article_id=article_id)]
+            rec = Record(article=article, events=events, coder_version=row["coder_version"] or "")
         rec.article.origin = row["origin"]
         return rec
 
-    # -- queries --------------------------------------------------------------------------
-    def events(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
-        """Flat event rows, newest first, filtered (actor, country, igo, root, code, since, until, text)."""
-        t = schema.events
-        q = select(*[t.c[c] for c in schema.EVENT_ROW_COLUMNS]).where(*self._event_filters(filters))
-        q = q.order_by(t.c.date.desc(), t.c.article_id, t.c.trigger_start).offset(offset)
-        if limit is not None:
-            q = q.limit(limit)
-        with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
 
-    def iter_events(self, batch: int = 10_000, **filters: Any) -> Iterator[dict[str, Any]]:
-        """All matching flat rows, streamed."""
-        t = schema.events
-        q = select(*[t.c[c] for c in schema.EVENT_ROW_COLUMNS]).where(*self._event_filters(filters))
-        q = q.order_by(t.c.date, t.c.article_id, t.c.trigger_start)
-        with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
-            for r in result.mappings():
-                yield dict(r)
-
-    def event_objects(self, **filters: Any) -> list[Event]:
-        """Matching events as dataclasses."""
-        return [Event.from_row(r) for r in self.events(**filters)]
-
-    def count(self, table: str) -> int:
-        """Rows in a table."""
-        t = schema.metadata.tables[table]
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)
-
-    def rejects(self) -> list[dict[str, Any]]:
-        """Refused inputs with their reasons, oldest first."""
-        t = schema.rejects
-        with self.engine.connect() as conn:
-            return [
-                dict(r)
-                for r in conn.execute(select(t.c.origin, t.c.reason, t.c.detail, t.c.at).order_by(t.c.id)).mappings()
-            ]
-
-    def _event_filters(self, f: dict[str, Any]) -> list[Any]:
-        t = schema.events
-        out: list[Any] = []
-        if f.get("actor"):
-            v = f["actor"]
-            out.append(or_(t.c.source_code == v, t.c.target_code == v, t.c.source_name == v, t.c.target_name == v))
-        if f.get("country"):
-            v = f["country"].upper()
-            out.append(or_(t.c.source_country == v, t.c.target_country == v))
-        if f.get("igo"):
-            v = f["igo"].upper()
-            out.append(or_(t.c.source_igo == v, t.c.target_igo == v))
-        if f.get("source"):
-            v = f["source"].upper()
-            out.append(or_(t.c.source_country == v, t.c.source_igo == v, t.c.source_code == v))
-        if f.get("target"):
-            v = f["target"].upper()
-            out.append(or_(t.c.target_country == v, t.c.target_igo == v, t.c.target_code == v))
-        if f.get("root"):
-            out.append(t.c.root == str(f["root"]).zfill(2))
-        if f.get("code"):
-            out.append(t.c.code == str(f["code"]))
-        if f.get("since"):
-            out.append(t.c.date >= f["since"])
-        if f.get("until"):
-            out.append(t.c.date <= f["until"] + "\uffff")
-        if f.get("article_id"):
-            out.append(t.c.article_id == f["article_id"])
-        if f.get("text"):
-            out.append(t.c.sentence_text.contains(f["text"], autoescape=True))
-        return out
-
-
-def _unique_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
-    out = []
-    for r in rows:
-        if r["event_id"] not in seen:
-            seen.add(r["event_id"])
-            out.append(r)
+def _existing(conn: Connection, column: Any, values: list[str]) -> set[str]:
+    """Which of the values are already in the column."""
+    out: set[str] = set()
+    for i in range(0, len(values), _CHUNK):
+        out.update(conn.execute(select(column).where(column.in_(values[i : i + _CHUNK]))).scalars())
     return out
+
+
+def _insert_record(conn: Connection, record: Record, run_id: int | None, duplicate_of: str | None) -> int:
+    """Insert an article with its events, quotes and places; returns the events inserted."""
+    a = record.article
+    conn.execute(
+        insert(schema.articles).values(
+            id=a.id,
+            title=a.title,
+            date=a.date,
+            url=a.url,
+            source=a.source,
+            origin=a.origin,
+            text=a.text,
+            text_hash=text_hash(a.text) if a.text else "",
+            duplicate_of=duplicate_of,
+            record=json.dumps(record.to_json()),
+            coder_version=record.coder_version,
+            run_id=run_id,
+        )
+    )
+    rows = list(unique(record.event_rows()))
+    if rows:
+        conn.execute(insert(schema.events), [with_keys(r) for r in rows])
+    if record.quotes:
+        conn.execute(insert(schema.quotes), [_quote_row(record.id, q) for q in record.quotes])
+    if record.places:
+        conn.execute(insert(schema.places), [dict(asdict(p), article_id=record.id) for p in record.places])
+    return len(rows)
+
+
+def _stub(row: dict[str, Any]) -> dict[str, Any]:
+    """An article known only from its event rows: no text, no record JSON."""
+    return {
+        "id": row["article_id"],
+        "title": row.get("article_title"),
+        "date": row.get("article_date"),
+        "url": row.get("article_url"),
+        "source": row.get("article_source"),
+        "origin": None,
+        "text": "",
+        "text_hash": "",
+        "duplicate_of": None,
+        "record": None,
+        "coder_version": row.get("coder_version"),
+        "run_id": None,
+    }
 
 
 def _quote_row(article_id: str, q: Any) -> dict[str, Any]:
@@ -282,16 +362,28 @@ def _quote_row(article_id: str, q: Any) -> dict[str, Any]:
     }
 
 
-def open_store(db: str = "dragoman.db", create: bool = True) -> Store:
-    """Open (and by default create) the store at a file path or database URL."""
+def open_store(db: str = "dragoman.db", create: bool = True, migrate: bool = True) -> Store:
+    """Open the store at a file path or database URL, creating or migrating its tables.
+
+    With ``create=False`` a database that does not exist yet is an error (for queries);
+    ``migrate=False`` leaves the schema as it is (``dragoman migrate`` reports the change).
+
+    Example:
+        >>> store = open_store("postgresql://analyst@db.example.org/events")
+    """
     url = normalise_url(db)
+    if not create and url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
+        raise StoreError(f"[D502] No database at {db!r}: run `dragoman ingest ... --db {db}` or `dragoman load` first.")
     try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError) as exc:
+        engine = create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
+    except ImportError as exc:
+        raise MissingExtra(exc.name or "psycopg", "postgres") from exc
+    except SQLAlchemyError as exc:
         raise StoreError(f"[D502] Cannot open the database {db!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     store = Store(engine)
-    if create:
+    if migrate:
         store.create()
     return store

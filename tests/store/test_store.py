@@ -45,3 +45,35 @@ def test_rejects_are_kept_once(store):
     r = Reject("x.txt", "binary", "NUL bytes")
     assert store.add_reject(r) and not store.add_reject(r)
     assert store.rejects()[0]["reason"] == "binary"
+
+
+def test_add_records_in_batches_skips_stored_and_repeated(any_store):
+    from tests.store.sample import records
+
+    recs = records()
+    assert any_store.add_record(recs[0])
+    assert any_store.add_records(recs + [recs[1]], batch=2) == (4, 6)
+    assert any_store.add_records(recs) == (0, 0)
+    assert any_store.count("articles") == 5 and any_store.count("events") == 9
+
+
+def test_event_rows_make_stub_articles_once(any_store):
+    from dragoman.store.rows import canonical
+
+    rows = [canonical(r) for r in _record("s1").event_rows() + _record("s2").event_rows()]
+    assert any_store.add_event_rows(rows, batch=1) == (2, 2)
+    assert any_store.add_event_rows(rows) == (0, 0)
+    rec = any_store.record("s1")
+    assert rec.article.text == "" and rec.events == _record("s1").events
+
+
+def test_one_writer_wins_a_race_for_the_same_article(any_store):
+    import threading
+
+    results: list[bool] = []
+    threads = [threading.Thread(target=lambda: results.append(any_store.add_record(_record("race")))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [False, False, False, True] and any_store.count("events") == 1

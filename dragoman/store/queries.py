@@ -1,0 +1,352 @@
+"""Read queries over the store: events, quotes, actors, articles and summary counts.
+
+``Store`` mixes these in; every method takes the same keyword filters for events (see
+``EVENT_FILTERS``) and returns plain dicts, ``Page`` objects (rows plus the total count, for
+pagination), dataclasses (``event_objects``) or pandas DataFrames (``events_frame``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, union_all
+
+from ..errors import ConfigError, MissingExtra
+from ..models import EVENT_ROW_COLUMNS, Event
+from . import schema
+
+#: the keyword filters every event query accepts
+EVENT_FILTERS = (
+    "actor",
+    "country",
+    "igo",
+    "source",
+    "target",
+    "root",
+    "code",
+    "quad_class",
+    "plover_type",
+    "since",
+    "until",
+    "text",
+    "topic",
+    "article_id",
+)
+QUOTE_COLUMNS = (
+    "article_id",
+    "article_date",
+    "title",
+    "kind",
+    "speaker_text",
+    "speaker_code",
+    "speaker_country",
+    "speaker_igo",
+    "text",
+    "start",
+    "end",
+)
+ACTOR_COLUMNS = ("code", "name", "country", "igo", "events", "as_source", "as_target", "first", "last")
+
+E = schema.events
+
+
+@dataclass
+class Page:
+    """One page of rows, with the total count of matching rows (for pagination)."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    limit: int | None
+    offset: int
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"total", "limit", "offset", "rows"}``."""
+        return {"total": self.total, "limit": self.limit, "offset": self.offset, "rows": self.rows}
+
+
+def to_frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> Any:
+    """Rows as a pandas DataFrame (needs the ``parquet`` extra)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise MissingExtra("pandas", "parquet") from exc
+    return pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+
+
+def _tag(column: Any, value: str) -> ColumnElement[bool]:
+    """A ``;``-joined tag column holds ``value`` (case-insensitive)."""
+    joined = literal(";") + func.lower(func.coalesce(column, "")) + literal(";")
+    return joined.contains(f";{value.lower()};", autoescape=True)
+
+
+def _side(side: str, value: str) -> ColumnElement[bool]:
+    """One side of an event is a key (country or IGO) or a full actor code."""
+    return or_(E.c[f"{side}_key"] == value, E.c[f"{side}_code"] == value)
+
+
+def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """SQL conditions for the event filters; unknown names raise ConfigError."""
+    unknown = set(filters) - set(EVENT_FILTERS)
+    if unknown:
+        raise ConfigError(f"[D505] Unknown event filter {sorted(unknown)}. Choose among: {', '.join(EVENT_FILTERS)}.")
+    f = {k: v for k, v in filters.items() if v not in (None, "")}
+    out: list[ColumnElement[bool]] = []
+    if "actor" in f:
+        v = f["actor"]
+        out.append(or_(E.c.source_code == v, E.c.target_code == v, E.c.source_name == v, E.c.target_name == v))
+    if "country" in f:
+        v = str(f["country"]).upper()
+        out.append(or_(E.c.source_country == v, E.c.target_country == v))
+    if "igo" in f:
+        v = str(f["igo"]).upper()
+        out.append(or_(E.c.source_igo == v, E.c.target_igo == v))
+    for side in ("source", "target"):
+        if side in f:
+            out.append(_side(side, str(f[side]).upper()))
+    if "root" in f:
+        out.append(E.c.root == str(f["root"]).zfill(2))
+    if "code" in f:
+        out.append(E.c.code == str(f["code"]))
+    if "quad_class" in f:
+        out.append(E.c.quad_class == int(f["quad_class"]))
+    if "plover_type" in f:
+        out.append(E.c.plover_type == str(f["plover_type"]).upper())
+    if "since" in f:
+        out.append(E.c.date >= str(f["since"]))
+    if "until" in f:
+        out.append(E.c.date <= str(f["until"]) + "~")  # "~" sorts after digits and "-"
+    if "text" in f:
+        out.append(E.c.sentence_text.icontains(str(f["text"]), autoescape=True))
+    if "topic" in f:
+        out.append(or_(_tag(E.c.contexts, str(f["topic"])), _tag(E.c.issues, str(f["topic"]))))
+    if "article_id" in f:
+        out.append(E.c.article_id == f["article_id"])
+    return out
+
+
+def _newest_first(q: Select[Any]) -> Select[Any]:
+    return q.order_by(E.c.date.desc().nulls_last(), E.c.article_id, E.c.trigger_start, E.c.event_id)
+
+
+class Queries:
+    """The read side of ``Store``."""
+
+    engine: Engine
+
+    # -- events ---------------------------------------------------------------------------
+    def events(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Flat event rows, newest first, filtered by any of ``EVENT_FILTERS``.
+
+        Example:
+            >>> store.events(country="RUS", root="19", since="2008-08-01", limit=20)
+        """
+        q = _newest_first(select(*[E.c[c] for c in EVENT_ROW_COLUMNS]).where(*event_conditions(filters)))
+        q = q.offset(offset) if offset else q
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match the filters."""
+        q = select(func.count()).select_from(E).where(*event_conditions(filters))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar() or 0)
+
+    def events_page(self, limit: int = 50, offset: int = 0, **filters: Any) -> Page:
+        """A page of flat event rows (newest first) and the total count."""
+        return Page(self.events(limit=limit, offset=offset, **filters), self.count_events(**filters), limit, offset)
+
+    def iter_events(
+        self, batch: int = 10_000, with_article: bool = False, order: str = "date", **filters: Any
+    ) -> Iterator[dict[str, Any]]:
+        """All matching flat rows, streamed, oldest first (``order="article"``: by article).
+
+        ``with_article`` adds the article's ``article_url``, ``article_source`` and ``article_title``.
+        """
+        cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
+        q = select(*cols).where(*event_conditions(filters))
+        if with_article:
+            a = schema.articles
+            q = q.add_columns(
+                a.c.url.label("article_url"), a.c.source.label("article_source"), a.c.title.label("article_title")
+            ).join(a, a.c.id == E.c.article_id)
+        keys = (E.c.article_id, E.c.trigger_start, E.c.event_id)
+        q = q.order_by(*keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *keys)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for r in result.mappings():
+                yield dict(r)
+
+    def event_objects(self, **filters: Any) -> list[Event]:
+        """Matching events as ``Event`` dataclasses (same arguments as ``events``)."""
+        return [Event.from_row(r) for r in self.events(**filters)]
+
+    def events_frame(self, limit: int | None = None, **filters: Any) -> Any:
+        """Matching flat rows as a pandas DataFrame (columns ``EVENT_ROW_COLUMNS``)."""
+        return to_frame(self.events(limit=limit, **filters), EVENT_ROW_COLUMNS)
+
+    # -- quotes, actors, articles ---------------------------------------------------------
+    def quotes(
+        self,
+        speaker: str | None = None,
+        text: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page:
+        """Quotations with their speakers, newest article first.
+
+        ``speaker`` matches the speaker's code, country, IGO or name (any case); ``text`` the words.
+        """
+        q_, a = schema.quotes, schema.articles
+        conds: list[ColumnElement[bool]] = []
+        if speaker:
+            s = speaker.upper()
+            conds.append(
+                or_(
+                    q_.c.speaker_code == s,
+                    q_.c.speaker_country == s,
+                    q_.c.speaker_igo == s,
+                    func.lower(q_.c.speaker_name) == speaker.lower(),
+                    func.lower(q_.c.speaker_text) == speaker.lower(),
+                )
+            )
+        if text:
+            conds.append(q_.c.text.icontains(text, autoescape=True))
+        if since:
+            conds.append(a.c.date >= since)
+        if until:
+            conds.append(a.c.date <= until + "~")
+        if article_id:
+            conds.append(q_.c.article_id == article_id)
+        cols = [c for c in q_.c if c.name not in ("id",)] + [a.c.date.label("article_date"), a.c.title]
+        base = select(*cols).join(a, a.c.id == q_.c.article_id).where(*conds)
+        q = base.order_by(a.c.date.desc().nulls_last(), q_.c.article_id, q_.c.start).offset(offset).limit(limit)
+        total_q = select(func.count()).select_from(q_).join(a, a.c.id == q_.c.article_id).where(*conds)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(q).mappings()]
+            total = int(conn.execute(total_q).scalar() or 0)
+        return Page(rows, total, limit, offset)
+
+    def actors(self, limit: int | None = 50, offset: int = 0, **filters: Any) -> Page:
+        """The most active actors (by code) among the matching events, with their counts.
+
+        Each row: ``code, name, country, igo, events, as_source, as_target, first, last``.
+        """
+        conds = event_conditions(filters)
+        sides = []
+        for side, src, tgt in (("source", 1, 0), ("target", 0, 1)):
+            code = E.c[f"{side}_code"]
+            sides.append(
+                select(
+                    code.label("code"),
+                    E.c[f"{side}_name"].label("name"),
+                    E.c[f"{side}_country"].label("country"),
+                    E.c[f"{side}_igo"].label("igo"),
+                    literal(src).label("s"),
+                    literal(tgt).label("t"),
+                    E.c.date.label("date"),
+                ).where(code.is_not(None), *conds)
+            )
+        u = union_all(*sides).subquery()
+        n = func.count().label("events")
+        q = select(
+            u.c.code,
+            func.max(u.c.name).label("name"),
+            func.max(u.c.country).label("country"),
+            func.max(u.c.igo).label("igo"),
+            n,
+            func.sum(u.c.s).label("as_source"),
+            func.sum(u.c.t).label("as_target"),
+            func.min(u.c.date).label("first"),
+            func.max(u.c.date).label("last"),
+        ).group_by(u.c.code)
+        with self.engine.connect() as conn:
+            rows = [
+                dict(r) for r in conn.execute(q.order_by(n.desc(), u.c.code).limit(limit).offset(offset)).mappings()
+            ]
+            total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+        return Page(rows, total, limit, offset)
+
+    def articles(
+        self,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> Page:
+        """Stored articles (newest first) with their event counts; ``q`` searches the titles."""
+        a = schema.articles
+        conds: list[ColumnElement[bool]] = []
+        if q:
+            conds.append(a.c.title.icontains(q, autoescape=True))
+        if since:
+            conds.append(a.c.date >= since)
+        if until:
+            conds.append(a.c.date <= until + "~")
+        n = select(func.count()).where(E.c.article_id == a.c.id).scalar_subquery().label("events")
+        cols = (a.c.id, a.c.title, a.c.date, a.c.url, a.c.source, a.c.origin, a.c.duplicate_of, n)
+        sel = select(*cols).where(*conds).order_by(a.c.date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(sel).mappings()]
+            total = int(conn.execute(select(func.count()).select_from(a).where(*conds)).scalar() or 0)
+        return Page(rows, total, limit, offset)
+
+    # -- overview -------------------------------------------------------------------------
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        """Counts for an overview page: totals, date range, events by quad class, root and month, top dyads."""
+        a = schema.articles
+        month = func.substr(E.c.date, 1, 7)
+        dyad_n = func.count().label("events")
+        with self.engine.connect() as conn:
+            one = conn.execute
+            out: dict[str, Any] = {
+                t: int(one(select(func.count()).select_from(schema.metadata.tables[t])).scalar() or 0)
+                for t in ("articles", "events", "quotes", "places", "rejects", "runs")
+            }
+            out["duplicates"] = int(one(select(func.count()).where(a.c.duplicate_of.is_not(None))).scalar() or 0)
+            first, last = one(select(func.min(E.c.date), func.max(E.c.date))).one()
+            out.update(first_date=first, last_date=last)
+            out["by_quad_class"] = _pairs(one(select(E.c.quad_class, func.count()).group_by(E.c.quad_class)))
+            out["by_root"] = _pairs(one(select(E.c.root, func.count()).group_by(E.c.root).order_by(E.c.root)))
+            out["by_month"] = _pairs(
+                one(select(month, func.count()).where(func.length(E.c.date) >= 7).group_by(month).order_by(month))
+            )
+            dyads = (
+                select(E.c.source_key, E.c.target_key, dyad_n)
+                .where(E.c.source_key.is_not(None), E.c.target_key.is_not(None))
+                .group_by(E.c.source_key, E.c.target_key)
+                .order_by(dyad_n.desc(), E.c.source_key, E.c.target_key)
+                .limit(top)
+            )
+            out["top_dyads"] = [dict(r) for r in one(dyads).mappings()]
+        return out
+
+    def _event_filters(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+        """Deprecated alias of ``event_conditions`` (kept for callers written against the first store)."""
+        return event_conditions(filters)
+
+    def has_key(self, key: str) -> bool:
+        """Whether any event has this country or IGO as its source or target key."""
+        q = select(E.c.event_id).where(or_(E.c.source_key == key, E.c.target_key == key)).limit(1)
+        with self.engine.connect() as conn:
+            return conn.execute(q).first() is not None
+
+
+def _pairs(result: Any) -> dict[str, int]:
+    return {str(k): int(v) for k, v in result}
+
+
+def dyad_condition(a_key: bool, a: str, b_key: bool, b: str, forward: bool = True) -> ColumnElement[bool]:
+    """Events from ``a`` to ``b`` (``forward``) or back, each side a key or a full actor code."""
+    src, tgt = (a, b) if forward else (b, a)
+    src_key, tgt_key = (a_key, b_key) if forward else (b_key, a_key)
+    s = E.c.source_key if src_key else E.c.source_code
+    t = E.c.target_key if tgt_key else E.c.target_code
+    return and_(s == src, t == tgt)

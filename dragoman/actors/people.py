@@ -23,6 +23,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f",
              "madame": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f", "dr": "", "dr.": ""}
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -155,7 +156,8 @@ class ArticlePeople:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(r.covered[ent.start : ent.end]):
                 continue
-            if any(it.hit.start < ent.end and it.hit.end > ent.start for it in items if it.used):
+            if any(it.hit.start < ent.end and it.hit.end > ent.start
+                   for it in items if it.used or it.kind in NON_PERSON):
                 continue
             start = ent.start
             while start < ent.end and self.doc[start].lower_ in HONORIFIC:

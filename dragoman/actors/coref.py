@@ -33,15 +33,27 @@ GROUP_NOUNS = frozenset({"nations", "countries", "states", "governments", "allie
 EXPLETIVE_HEADS = frozenset({"seem", "appear", "happen", "matter", "remain", "look", "rain", "take", "emerge"})
 #: head nouns of nominals that are not agent phrases, and the kinds they refer to
 NOMINAL_NOUNS = {
-    "country": ("state",), "nation": ("state",), "kingdom": ("state",), "republic": ("state",),
-    "alliance": ("igo",), "bloc": ("igo",), "organization": ("igo", "group"), "organisation": ("igo", "group"),
-    "union": ("igo",), "body": ("igo",), "agency": ("igo",), "group": ("group",), "movement": ("group",),
+    "country": ("state",),
+    "nation": ("state",),
+    "kingdom": ("state",),
+    "republic": ("state",),
+    "alliance": ("igo",),
+    "bloc": ("igo",),
+    "organization": ("igo", "group"),
+    "organisation": ("igo", "group"),
+    "union": ("igo",),
+    "body": ("igo",),
+    "agency": ("igo",),
+    "group": ("group",),
+    "movement": ("group",),
 }
 ROLE_WORDS = {
-    "president": ("president", "head_of_state"), "minister": ("minister", "foreign_minister", "defence_minister",
-                                                              "prime_minister"),
-    "premier": ("prime_minister", "head_of_government"), "chancellor": ("head_of_government",),
-    "secretary": ("foreign_minister", "secretary"), "king": ("monarch", "head_of_state"),
+    "president": ("president", "head_of_state"),
+    "minister": ("minister", "foreign_minister", "defence_minister", "prime_minister"),
+    "premier": ("prime_minister", "head_of_government"),
+    "chancellor": ("head_of_government",),
+    "secretary": ("foreign_minister", "secretary"),
+    "king": ("monarch", "head_of_state"),
 }
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
@@ -166,9 +178,20 @@ class Coreference:
 
     def _new(self, start: int, end: int, kind: str, ante: Mention | None) -> Mention:
         span = self.doc[start:end]
-        m: Mention = {"start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
-                      "text": span.text, "name": None, "code": None, "country": None, "igo": None,
-                      "sectors": [], "kind": kind, "ref": None}
+        m: Mention = {
+            "start": start,
+            "end": end,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "text": span.text,
+            "name": None,
+            "code": None,
+            "country": None,
+            "igo": None,
+            "sectors": [],
+            "kind": kind,
+            "ref": None,
+        }
         if ante is not None:
             self._copy(m, ante)
         self.covered[start:end] = b"\x01" * (end - start)
@@ -338,8 +361,12 @@ class Coreference:
         if head in title or (roles is not None and r.get("role") in roles):
             return True
         # role unknown: a coded nominal ("the Russian president") takes the last person of its country and sector
-        return bool(m.get("country")) and not r.get("role") and not title and \
-            bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
+        return (
+            bool(m.get("country"))
+            and not r.get("role")
+            and not title
+            and bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
+        )
 
     def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'the country', 'the alliance', 'the two sides'."""

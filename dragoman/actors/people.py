@@ -20,8 +20,23 @@ if TYPE_CHECKING:
     from .resolve import DocResolver, Item
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
-HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f",
-             "madame": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f", "dr": "", "dr.": ""}
+HONORIFIC = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+    "dame": "f",
+    "dr": "",
+    "dr.": "",
+}
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
 NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
@@ -86,8 +101,17 @@ class ArticlePeople:
 
     # --- person mentions -------------------------------------------------------------
 
-    def add_person(self, r: DocResolver, start: int, end: int, entry: Entry | None, tstart: int,
-                   country: str | None, sectors: str, name: str | None = None) -> dict[str, Any]:
+    def add_person(
+        self,
+        r: DocResolver,
+        start: int,
+        end: int,
+        entry: Entry | None,
+        tstart: int,
+        country: str | None,
+        sectors: str,
+        name: str | None = None,
+    ) -> dict[str, Any]:
         """Emit a person mention (name tokens start:end, titles from tstart) and remember it."""
         former = tstart > 0 and r.lows[tstart - 1] in FORMER
         titles = [t.text for t in self.doc[tstart:start]]

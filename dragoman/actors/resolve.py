@@ -121,9 +121,18 @@ class DocResolver:
         span = self.doc[start:end]
         info = self.d.describe(code)
         m: Mention = {
-            "start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
-            "text": span.text, "name": extra.pop("name", None), "code": code, "country": info.country,
-            "igo": info.igo, "sectors": list(info.sectors), "kind": kind, "ref": None,
+            "start": start,
+            "end": end,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "text": span.text,
+            "name": extra.pop("name", None),
+            "code": code,
+            "country": info.country,
+            "igo": info.igo,
+            "sectors": list(info.sectors),
+            "kind": kind,
+            "ref": None,
         }
         m.update(extra)
         self.mentions.append(m)

@@ -212,8 +212,9 @@ class ArticlePeople:
                 m["title"] = self.doc[tstart:start].text
             return
         nwords = name_words(self.doc[start:end].text)
-        entry = self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) \
-            if nwords else None
+        entry = (
+            self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) if nwords else None
+        )
         self.add_person(r, start, end, entry, tstart, country, sectors, name=self.doc[start:end].text)
 
     def _title_end(self, r: DocResolver, start: int) -> int:

@@ -15,6 +15,7 @@ from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
 from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
+from .polnear import evaluate_polnear
 from .report import Report, shared_dir
 from .topics import evaluate_topics
 
@@ -26,6 +27,7 @@ SUITES: dict[str, Suite] = {
     "petrarch-gsr": evaluate_petrarch,
     "geowebnews": evaluate_geowebnews,
     "actors": evaluate_actors,
+    "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
 }
 

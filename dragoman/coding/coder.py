@@ -41,6 +41,7 @@ class SentenceCoder(Nominal):
         self.lent_frame: dict[int, str] = {}  # verb -> the frame it puts on the noun's act
         self.consumed: set[int] = set()
         self.history: list[Raw] = []
+        self.emitted: set[int] = set()  # verbs that made an event
 
     # -- 1. triggers ----------------------------------------------------------------------
 
@@ -129,9 +130,11 @@ class SentenceCoder(Nominal):
             srcs = self._place_of(i)
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
-        if ctx.target_from >= 0 and not tgts:
-            return []  # "a lunch hosted by X": a description, unless it names who it was done to
+        if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:
+            return []  # "a lunch hosted by X", "..., smashing furniture": descriptions, unless done to someone
         events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
+        if events:
+            self.emitted.add(i)
         if events and ctx.gov >= 0:
             self.consumed.add(ctx.gov)
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
@@ -195,13 +198,14 @@ class SentenceCoder(Nominal):
         conf = self._confidence(act, ctx)
         rule = self._rule(code, i, act, ctx)
         trig = self._trigger(i, ctx)
-        heads = [x for x in [i, ctx.gov, self.absorbed.get(i, -1)] + p.children(i, "dobj") if x >= 0]
-        if not tgts and any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in heads):
+        if not tgts and self._mutual(i, ctx):
             if len(srcs) < 2:
                 if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):
                     return []  # "held an emergency meeting": an actor meeting itself is no interaction
             else:
                 return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
+        if not tgts and srcs and not any(self._key(s) for s in srcs):
+            return []  # "Amnesty International ..." with no one it is about: no international interaction
         out = []
         for s in srcs or [None]:  # type: ignore[list-item]
             for t in tgts or [None]:  # type: ignore[list-item]

@@ -123,6 +123,38 @@ class Roles:
             return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
 
+    def _key(self, m: int | None) -> str | None:
+        if m is None:
+            return None
+        return self.p.mentions[m].get("country") or self.p.mentions[m].get("igo")
+
+    def _same_key(self, a: int, b: int) -> bool:
+        """Two mentions of one country or organisation ("China" and "Chinese")."""
+        ka = self.p.mentions[a].get("country") or self.p.mentions[a].get("igo")
+        return a == b or (ka is not None and ka == (self.p.mentions[b].get("country") or self.p.mentions[b].get("igo")))
+
+    def _mutual(self, i: int, ctx: Context) -> bool:
+        """An act its coordinated subjects do with each other: meet, agree, sign, clash, "reach agreement"."""
+        p = self.p
+        heads = [x for x in [i, ctx.gov, self.absorbed.get(i, -1)] + p.children(i, "dobj") if x >= 0]
+        heads += [o for prep, o in p.prep_objects(i, ("for", "to", "in"))]  # "return to Geneva for talks"
+        return any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in heads)
+
+    def _owned_by(self, t: int, srcs: list[int]) -> bool:
+        """'its troops', 'their forces': the source's own people, not a target."""
+        p = self.p
+        m = p.mentions[t]
+        key = m.get("country") or m.get("igo")
+        for x in range(m.get("start", 0), m.get("end", 0)):
+            for k in p.kids[x] if 0 <= x < p.n else ():
+                if p.dep[k] == "poss" and p.pos[k] == "PRON" and p.ment[k] >= 0:
+                    owner = p.mentions[p.ment[k]]
+                    if (owner.get("country") or owner.get("igo")) == key and any(
+                        (p.mentions[s].get("country") or p.mentions[s].get("igo")) == key for s in srcs
+                    ):
+                        return True
+        return False
+
     def _subject_of(self, i: int) -> int:
         """A verb's subject token, through coordination ("that Russia halt ... and withdraw")."""
         p = self.p
@@ -166,7 +198,8 @@ class Roles:
         deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
 
         def other(found: list[int]) -> list[int]:
-            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)]
+            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)
+                    and not self._owned_by(t, given)]  # fmt: skip
 
         if ctx.target_from >= 0:
             return other(p.np_actors(ctx.target_from))
@@ -187,14 +220,21 @@ class Roles:
         for prep, o in p.prep_objects(i):
             preps.setdefault(prep, []).append(o)
         extra = (("at",) if code[:2] >= "14" else ()) + (("in",) if place_ok else ())
-        if len(given) > 1 and self.lex.is_a(p.lemma[i], "RECIPROCAL"):
-            allowed: tuple[str, ...] = ("with",)  # "Israel and Hamas agreed to a truce": the truce is no target
-        else:
-            allowed = TARGET_PREPS + extra
+        allowed = TARGET_PREPS + extra
+        if len(given) > 1 and self._mutual(i, ctx):
+            # "Israel and Hamas agreed to a truce": the truce is no target; each side is the other's
+            withs = p.prep_objects(i, ("with",)) + [
+                x for k in p.children(i, "dobj") for x in p.prep_objects(k, ("with",))
+            ]
+            return other([m for _prep, o in withs for m in p.np_actors(o, 2)])
         for prep in allowed:
-            found = other([m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, True, place_ok)])
-            if found:
-                return found
+            for o in preps.get(prep, ()):
+                found = other(p.np_actors(o, 2, deep, True, place_ok))
+                if not found:  # "to its military base in Qatar": past the source's own base
+                    inner = [x for q, x in p.prep_objects(o) if q in deep]
+                    found = other([m for x in inner for m in p.np_actors(x, 1, deep, True, place_ok)])
+                if found:
+                    return found
         for k in objs:
             found = other(p.np_actors(k, 4, deep, True, place_ok))
             if found:
@@ -315,6 +355,8 @@ class Roles:
         if not asked:
             subj = self._subject_of(i)
             asked = p.np_actors(subj) if subj >= 0 else []
+            if subj >= 0 and not asked:
+                return asker, []  # "urging the counterpart to sign X": someone asked, unnamed; not X
         return asker, asked or tgts
 
     def _same(self, a: int, b: int) -> bool:
@@ -349,8 +391,7 @@ class Roles:
                     return self._last_source(srcs, _roots_of(p.lemma[k]))
         if any(self.lex.is_a(f, "RETALIATE") for f in self.situ.phrasal(i)):
             for r in reversed(self.history):
-                if r.source is not None and r.target is not None and any(self._same(r.target, x) or r.target == x
-                                                                         for x in srcs):  # fmt: skip
+                if r.source is not None and r.target is not None and any(self._same_key(r.target, x) for x in srcs):
                     return [r.source]
         return []
 
@@ -359,7 +400,7 @@ class Roles:
         for r in reversed(self.history):
             if r.source is None or not roots[0] <= r.code[:2] <= roots[1]:
                 continue
-            if any(r.source == x or self._same(r.source, x) for x in srcs):
+            if any(self._same_key(r.source, x) for x in srcs):
                 return None  # "Israel defended the raid": its own act
             return [r.source]
         return []

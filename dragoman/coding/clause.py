@@ -159,8 +159,10 @@ class Parse:
         return ""
 
     def infinitive(self, i: int) -> bool:
-        """A 'to' infinitive (to + base form)."""
-        return self.tag[i] == "VB" and any(self.tag[k] == "TO" for k in self.kids[i])
+        """A 'to' infinitive (to + base form), also passive ("to be fired")."""
+        if not any(self.tag[k] == "TO" for k in self.kids[i]):
+            return False
+        return self.tag[i] == "VB" or (self.tag[i] == "VBN" and any(self.lower[k] == "be" for k in self.kids[i]))
 
     # -- actors ---------------------------------------------------------------------------
     def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS, skip_poss: bool = False,
@@ -218,9 +220,12 @@ class Parse:
     def _with_conj(self, k: int) -> list[int]:
         m = self.ment[k]
         out = list(self.members.get(m, [m]))
-        for c in self.kids[k]:
-            if self.dep[c] == "conj":
-                out.extend(self.np_actors(c, 2))
+        mm = self.mentions[m]
+        span = range(max(0, mm.get("start", k)), min(self.n, mm.get("end", k + 1)))
+        for x in span if k in span else (k,):  # conjuncts hang on any word of the name ("Barack Obama and ...")
+            for c in self.kids[x]:
+                if self.dep[c] == "conj" and self.ment[c] != m:
+                    out.extend(self.np_actors(c, 2))
         # a coordinated modifier of the head: "Hungarian and Romanian officials"
         for c in self.kids[k]:
             if self.dep[c] in ("amod", "compound", "nmod") and self.ment[c] >= 0 and self.ment[c] != m:

@@ -128,6 +128,8 @@ class SentenceCoder(Nominal):
             tgts = self._condition_subject(i, ctx)
         if not srcs and open_source and own[:2] in ("09", "17"):
             srcs = self._place_of(i)
+        if not srcs and open_source and own[:2] >= "18":
+            srcs = self._place_in_subject(i)  # "a roadside bombing near Samarra killed ...": someone there
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
         if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:

@@ -87,6 +87,14 @@ class Roles:
             agents = [o for prep, o in p.prep_objects(i, ("by",))]
             agents += [o for k in p.children(i, "agent") for o in p.children(k, "pobj")]
             found = [m for a in agents for m in p.np_actors(a)]
+            if not found:  # "were killed in Israeli tank shelling": the shelling's owner did it
+                for _prep, o in p.prep_objects(i, ("in", "by", "during")):
+                    act = self.noun_acts.get(o)
+                    if act and act.code and act.code[:2] >= "18":
+                        found = [m for k in p.kids[o] if p.dep[k] in ("amod", "compound", "poss", "nmod")
+                                 for m in p.np_actors(k, 1, frozenset())]  # fmt: skip
+                        if found:
+                            return found, False
             return found, not found and any(p.dep[k] == "auxpass" for k in p.kids[i])
         framed = ctx.frame in ("intent", "threat", "reject", "prepare")
         if framed and ctx.gov >= 0 and p.pos[ctx.gov] in ("VERB", "AUX"):
@@ -170,7 +178,27 @@ class Roles:
         p = self.p
         if any(p.dep[k] == "agent" for k in p.kids[i]):
             return False
-        return self.lex.is_a(p.lemma[i], "INTENT") or self.lex.is_a(p.lower[i], "INTENT_ADJ")
+        return any(self.lex.is_a(w, c) for w, c in ((p.lemma[i], "INTENT"), (p.lower[i], "INTENT_ADJ"),
+                                                   (p.lower[i], "FUTURE_ADJ")))  # fmt: skip
+
+    def _place_in_subject(self, i: int) -> list[int]:
+        """The place an unattributed attack came from, when its subject names one ("a bombing near X")."""
+        p = self.p
+        subj = p.child(i, ("nsubj",))
+        if subj < 0:
+            return []
+        act = self.noun_acts.get(subj)
+        if not act or not act.code or act.code[:2] < "18":
+            return []  # only an attack named as the subject ("a bombing", "an explosion")
+        for x in p.subtree(subj):
+            m = p.ment[x]
+            if m < 0 or p.dep[x] != "pobj":
+                continue
+            prep = p.lemma[p.head[x]]
+            outer = p.lemma[p.head[p.head[p.head[x]]]] if prep == "of" else ""  # "near the town of X"
+            if prep in ("near", "in", "outside") or outer in ("near", "in", "outside"):
+                return [m]
+        return []
 
     def _objects(self, i: int) -> list[int]:
         p = self.p
@@ -220,7 +248,7 @@ class Roles:
         for prep, o in p.prep_objects(i):
             preps.setdefault(prep, []).append(o)
         extra = (("at",) if code[:2] >= "14" else ()) + (("in",) if place_ok else ())
-        allowed = TARGET_PREPS + extra
+        allowed = (("from",) if code[:3] in ("087", "166", "161") else ()) + TARGET_PREPS + extra
         if len(given) > 1 and self._mutual(i, ctx):
             # "Israel and Hamas agreed to a truce": the truce is no target; each side is the other's
             withs = p.prep_objects(i, ("with",)) + [

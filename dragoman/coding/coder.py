@@ -19,6 +19,7 @@ from dataclasses import replace
 from .clause import Parse
 from .codebook import frame_code, is_cooperative
 from .context import OBLIGE, Context, Situator
+from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
@@ -27,7 +28,7 @@ from .roles import Raw
 __all__ = ["Raw", "SentenceCoder"]
 
 
-class SentenceCoder(Nominal):
+class SentenceCoder(Nominal, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -42,6 +43,7 @@ class SentenceCoder(Nominal):
         self.consumed: set[int] = set()
         self.history: list[Raw] = []
         self.emitted: set[int] = set()  # verbs that made an event
+        self.first = next((i for i in range(p.n) if p.lower[i].strip()), 0)  # where a headline would start
 
     # -- 1. triggers ----------------------------------------------------------------------
 
@@ -74,6 +76,8 @@ class SentenceCoder(Nominal):
         self.history.extend(r for r in sorted(out, key=lambda r: r.trigger) if not r.code.startswith("01"))
         if any(not r.code.startswith("01") for r in out):
             out = [r for r in out if not r.code.startswith("01")]
+        if start == self.first:  # a title-case headline: its flat reading, when it has one
+            out = self.headline(start, end) or out
         return out
 
     def _depth(self, i: int) -> int:

@@ -118,7 +118,7 @@ class SentenceCoder(Nominal, HeadlineReader):
             return []
         srcs, open_source = self._sources(i, ctx)
         if code.startswith("01"):
-            tgts = self._addressee(i, srcs)
+            tgts = self._addressee(i, srcs) or (self._anaphoric_target(i, code, srcs) or [] if code == "016" else [])
         else:
             tgts = self._targets(i, ctx, own, srcs)
             if not tgts:
@@ -138,11 +138,16 @@ class SentenceCoder(Nominal, HeadlineReader):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
         if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:
             return []  # "a lunch hosted by X", "..., smashing furniture": descriptions, unless done to someone
+        if not tgts and p.dep[i] == "conj" and ctx.inherit == p.head[i]:
+            # "summoned X and lodged a protest": the protest is lodged with X
+            tgts = self._targets(p.head[i], self.situ.situate(p.head[i]), own, srcs)
         events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
         if events:
             self.emitted.add(i)
-        if events and ctx.gov >= 0:
-            self.consumed.add(ctx.gov)
+            g = ctx.gov
+            while g >= 0 and g not in self.consumed:  # "pledged to continue supporting": one event
+                self.consumed.add(g)
+                g = self.situ.situate(g).gov if p.pos[g] in ("VERB", "AUX") else -1
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
             events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
         return events

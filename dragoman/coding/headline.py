@@ -81,7 +81,8 @@ class HeadlineReader:
         out: list[int] = []
         for i in before:
             if p.lower[i] in PREPOSITIONS and p.lower[i] != "to":
-                break
+                out = []  # "EU Mediates as Serbia and Kosovo Agree": the subject is after the last break
+                continue
             m = p.ment[i]
             if m >= 0 and m not in p.places and m not in out:
                 out.extend(x for x in p.members.get(m, [m]) if x not in out)

@@ -140,14 +140,14 @@ class Nominal(Roles):
         return self._emit(act.code or "", srcs, tgts, n, act, ctx, allow_no_source=False)
 
     def _directly_under(self, n: int, v: int) -> bool:
-        """A noun in a phrase of the verb itself ("in Geneva for discussions"), no noun in between."""
+        """A noun in a purpose or setting phrase of the verb itself ("in Geneva for discussions with")."""
         p = self.p
         x = n
         while p.head[x] != v:
             x = p.head[x]
             if p.pos[x] in ("NOUN", "PROPN") or p.head[x] == x:
                 return False
-        return True
+        return p.dep[x] == "prep" and p.lemma[x] in ("for", "in", "at", "during") and not p.negated(v)
 
     def _speakers_own(self, n: int) -> bool:
         """'the offer', 'the invitation' in what a speaker says: the speaker's own, when no one else's."""

@@ -22,7 +22,7 @@ TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upo
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
 #: roots of reactions, whose object ("the decision") may be an act reported before
-REACTIONS = frozenset({"02", "05", "10", "11", "12"})
+REACTIONS = frozenset({"02", "05", "10", "11", "12", "01"})  # 01: only 016, "denied the accusation"
 #: the roots an anaphoric event noun can name ("the raid" names violence, "the decision" anything)
 ANAPHOR_ROOTS = {
     **dict.fromkeys(("raid", "raids", "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling",
@@ -233,6 +233,8 @@ class Roles:
             return other(p.np_actors(ctx.target_from))
         passive = p.is_passive(i) and not self._stative_passive(i)
         objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if passive else ("dobj", "attr", "oprd"))]
+        # "rammed and boarded Philippine boats", parsed with the boats as a conjunct of the verb
+        objs += [k for k in p.kids[i] if p.dep[k] == "conj" and p.pos[k] in ("NOUN", "PROPN") and not passive]
         for k in objs:
             found = other(p.np_actors(k, 1, frozenset(), True, place_ok))
             if found:
@@ -379,7 +381,7 @@ class Roles:
             asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
             return asker, tgts
         asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
-        asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") else []
+        asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") and ctx.gov >= 0 else []
         if not asked:
             subj = self._subject_of(i)
             asked = p.np_actors(subj) if subj >= 0 else []

@@ -87,9 +87,8 @@ def events_page(
     store: Store = Depends(get_store),
 ) -> HTMLResponse:
     """The events table with its filter form, pages and a CSV download of the same filters."""
-    f = filters.for_store()
-    rows = store.events(limit=pg.limit, offset=pg.offset, **f)
-    total = queries.count_events(store, f)
+    found = store.events_page(limit=pg.limit, offset=pg.offset, **filters.for_store())
+    rows, total = found.rows, found.total
     return render(
         request,
         "events.html",
@@ -166,7 +165,7 @@ def dyad_page(
     request: Request, a: str = key_param(), b: str = key_param(), store: Store = Depends(get_store)
 ) -> HTMLResponse:
     """A dyad: monthly cooperation against conflict with the Goldstein line, and its events."""
-    rows, total = queries.matching_events(store, queries.dyad_terms(a, b), limit=100)
+    rows, total = queries.matching_events(store, queries.dyad_terms(store, a, b), limit=100)
     return render(request, "dyad.html", a=a.upper(), b=b.upper(), rows=rows, total=total)
 
 

@@ -201,7 +201,10 @@ def ingest_submit(
 ) -> HTMLResponse:
     """Check the CSRF token and the write token, then ingest what was given."""
     check_csrf(request, request.app.state.csrf_secret, csrf)
-    check_token(request.app.state.token, token)
+    try:
+        check_token(request.app.state.token, token)
+    except HTTPException as exc:  # say it on the form, where the token can be typed again
+        return _ingest_page(request, exc.status_code, error=str(exc.detail))
     uploads = _uploads(request, text, title, files)
     if not uploads:
         return _ingest_page(request, 400, error="Paste some text or choose at least one file.")

@@ -38,6 +38,7 @@ HONORIFIC = {
     "dr.": "",
 }
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -179,7 +180,8 @@ class ArticlePeople:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(r.covered[ent.start : ent.end]):
                 continue
-            if any(it.hit.start < ent.end and it.hit.end > ent.start for it in items if it.used):
+            if any(it.hit.start < ent.end and it.hit.end > ent.start
+                   for it in items if it.used or it.kind in NON_PERSON):
                 continue
             start = ent.start
             while start < ent.end and self.doc[start].lower_ in HONORIFIC:
@@ -210,8 +212,9 @@ class ArticlePeople:
                 m["title"] = self.doc[tstart:start].text
             return
         nwords = name_words(self.doc[start:end].text)
-        entry = self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) \
-            if nwords else None
+        entry = (
+            self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) if nwords else None
+        )
         self.add_person(r, start, end, entry, tstart, country, sectors, name=self.doc[start:end].text)
 
     def _title_end(self, r: DocResolver, start: int) -> int:

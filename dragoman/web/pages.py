@@ -88,7 +88,7 @@ def events_page(
 ) -> HTMLResponse:
     """The events table with its filter form, pages and a CSV download of the same filters."""
     found = store.events_page(limit=pg.limit, offset=pg.offset, **filters.for_store())
-    rows, total = found.rows, found.total
+    rows, total = queries.with_titles(store, found.rows), found.total
     return render(
         request,
         "events.html",
@@ -143,6 +143,7 @@ def actor_page(request: Request, key: str = key_param(), store: Store = Depends(
     """One actor: names, counts, partners, CAMEO roots, its monthly series, events and quotes."""
     profile = queries.actor_profile(store, key)
     rows, total = queries.matching_events(store, queries.actor_terms(key), limit=50)
+    rows = queries.with_titles(store, rows)
     quotes = queries.actor_quotes(store, key)
     return render(request, "actor.html", profile=profile, rows=rows, total=total, quotes=quotes, key=key.upper())
 
@@ -166,6 +167,7 @@ def dyad_page(
 ) -> HTMLResponse:
     """A dyad: monthly cooperation against conflict with the Goldstein line, and its events."""
     rows, total = queries.matching_events(store, queries.dyad_terms(store, a, b), limit=100)
+    rows = queries.with_titles(store, rows)
     return render(request, "dyad.html", a=a.upper(), b=b.upper(), rows=rows, total=total)
 
 

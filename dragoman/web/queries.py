@@ -180,6 +180,31 @@ def actor_terms(key: str) -> ColumnElement[bool]:
     return or_(ev.c.source_key == k, ev.c.target_key == k, ev.c.source_code == k, ev.c.target_code == k)
 
 
+def partners(store: Store, key: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Whom this actor (key or code) deals with, on either side: events, cooperation, conflict, tone."""
+    k = key.upper()
+    is_source = or_(ev.c.source_key == k, ev.c.source_code == k)
+    other = case((is_source, side_key("target")), else_=side_key("source")).label("partner")
+    q = (
+        select(
+            other,
+            func.count().label("events"),
+            func.sum(_COOP).label("cooperation"),
+            func.sum(_CONF).label("conflict"),
+            func.avg(ev.c.goldstein).label("goldstein_mean"),
+        )
+        .where(actor_terms(k), other.is_not(None), other != k)
+        .group_by(other)
+        .order_by(func.count().desc(), other)
+        .limit(limit)
+    )
+    rows = _rows(store, q)
+    for r in rows:
+        r.update(a=k, b=r.pop("partner"), cooperation=int(r["cooperation"] or 0), conflict=int(r["conflict"] or 0))
+        r["goldstein_mean"] = round(float(r["goldstein_mean"] or 0.0), 2)
+    return rows
+
+
 def actor_profile(store: Store, key: str) -> dict[str, Any]:
     """One actor: names seen, events as source and target, partners, CAMEO roots, monthly series."""
     k = key.upper()
@@ -191,17 +216,29 @@ def actor_profile(store: Store, key: str) -> dict[str, Any]:
         both = conn.execute(count.where(terms)).scalar() or 0
         names = [r[0] for r in conn.execute(_names(k)).all()]
         roots = [dict(r) for r in conn.execute(_roots(terms)).mappings()]
-    partners = [p for p in top_dyads(store, limit=10_000) if k in (p["a"], p["b"])][:20]
     return {
         "key": k,
         "names": names,
         "as_source": int(as_source),
         "as_target": int(as_target),
         "events": int(both),
-        "partners": partners,
+        "partners": partners(store, k),
         "roots": roots,
         "series": monthly(store, terms),
     }
+
+
+def with_titles(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows with their article's title added (``article_title``), for tables."""
+    a = schema.articles
+    ids = sorted({r["article_id"] for r in rows})
+    if not ids:
+        return rows
+    with store.engine.connect() as conn:
+        found = dict(conn.execute(select(a.c.id, a.c.title).where(a.c.id.in_(ids))).all())
+    for r in rows:
+        r["article_title"] = found.get(r["article_id"])
+    return rows
 
 
 def _names(k: str) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, union, union_all
 
 from ..errors import ConfigError, MissingExtra
 from ..models import EVENT_ROW_COLUMNS, Event
@@ -31,6 +31,7 @@ EVENT_FILTERS = (
     "since",
     "until",
     "text",
+    "q",
     "topic",
     "article_id",
 )
@@ -119,6 +120,10 @@ def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
         out.append(E.c.date <= str(f["until"]) + "~")  # "~" sorts after digits and "-"
     if "text" in f:
         out.append(E.c.sentence_text.icontains(str(f["text"]), autoescape=True))
+    if "q" in f:  # free text: the sentence, the trigger or an actor's name or words
+        v = str(f["q"])
+        cols = ("sentence_text", "trigger_text", "source_name", "target_name", "source_text", "target_text")
+        out.append(or_(*[E.c[c].icontains(v, autoescape=True) for c in cols]))
     if "topic" in f:
         out.append(or_(_tag(E.c.contexts, str(f["topic"])), _tag(E.c.issues, str(f["topic"]))))
     if "article_id" in f:
@@ -311,6 +316,10 @@ class Queries:
                 for t in ("articles", "events", "quotes", "places", "rejects", "runs")
             }
             out["duplicates"] = int(one(select(func.count()).where(a.c.duplicate_of.is_not(None))).scalar() or 0)
+            codes = union(select(E.c.source_code.label("c")), select(E.c.target_code.label("c"))).subquery()
+            out["actors"] = int(
+                one(select(func.count()).select_from(codes).where(codes.c.c.is_not(None))).scalar() or 0
+            )
             first, last = one(select(func.min(E.c.date), func.max(E.c.date))).one()
             out.update(first_date=first, last_date=last)
             out["by_quad_class"] = _pairs(one(select(E.c.quad_class, func.count()).group_by(E.c.quad_class)))

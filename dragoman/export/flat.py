@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -28,11 +29,12 @@ _BATCH = 50_000
 def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> int:
     """Flat rows as CSV with a header line; returns the rows written."""
     n = 0
+    values = operator.itemgetter(*EVENT_ROW_COLUMNS)
     with out.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(EVENT_ROW_COLUMNS), extrasaction="ignore")
-        w.writeheader()
+        w = csv.writer(fh)
+        w.writerow(EVENT_ROW_COLUMNS)
         for row in rows:
-            w.writerow(row)
+            w.writerow(values(row))
             n += 1
     return n
 

@@ -87,6 +87,20 @@ def _side(side: str, value: str) -> ColumnElement[bool]:
     return or_(E.c[f"{side}_key"] == value, E.c[f"{side}_code"] == value)
 
 
+#: filters that match the source or the target: each alternative has an index of its own
+EITHER_SIDE = ("actor", "country", "igo")
+
+
+def either_side(name: str, value: Any) -> list[ColumnElement[bool]]:
+    """The alternatives of an either-side filter (their OR is the filter)."""
+    if name == "actor":
+        return [E.c.source_code == value, E.c.target_code == value, E.c.source_name == value, E.c.target_name == value]
+    v = str(value).upper()
+    if name == "country":  # a side's key is its country when it has one (ISO3 codes are no IGO acronyms)
+        return [E.c.source_key == v, E.c.target_key == v]
+    return [E.c.source_igo == v, E.c.target_igo == v]
+
+
 def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
     """SQL conditions for the event filters; unknown names raise ConfigError."""
     unknown = set(filters) - set(EVENT_FILTERS)
@@ -94,15 +108,9 @@ def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
         raise ConfigError(f"[D505] Unknown event filter {sorted(unknown)}. Choose among: {', '.join(EVENT_FILTERS)}.")
     f = {k: v for k, v in filters.items() if v not in (None, "")}
     out: list[ColumnElement[bool]] = []
-    if "actor" in f:
-        v = f["actor"]
-        out.append(or_(E.c.source_code == v, E.c.target_code == v, E.c.source_name == v, E.c.target_name == v))
-    if "country" in f:
-        v = str(f["country"]).upper()
-        out.append(or_(E.c.source_country == v, E.c.target_country == v))
-    if "igo" in f:
-        v = str(f["igo"]).upper()
-        out.append(or_(E.c.source_igo == v, E.c.target_igo == v))
+    for name in EITHER_SIDE:
+        if name in f:
+            out.append(or_(*either_side(name, f[name])))
     for side in ("source", "target"):
         if side in f:
             out.append(_side(side, str(f[side]).upper()))
@@ -147,12 +155,27 @@ class Queries:
         Example:
             >>> store.events(country="RUS", root="19", since="2008-08-01", limit=20)
         """
-        q = _newest_first(select(*[E.c[c] for c in EVENT_ROW_COLUMNS]).where(*event_conditions(filters)))
+        cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
+        split = next((k for k in EITHER_SIDE if filters.get(k) not in (None, "")), None)
+        if split and limit is not None:
+            # a page of an either-side filter: the first offset+limit rows of each alternative
+            # (each walks its own index in date order), then the page of their union
+            rest = event_conditions({k: v for k, v in filters.items() if k != split})
+            firsts = [
+                _newest_first(select(E.c.event_id).where(alt, *rest)).limit(offset + limit).subquery()
+                for alt in either_side(split, filters[split])
+            ]
+            ids = union(*[select(f.c.event_id) for f in firsts])
+            q = _newest_first(select(*cols).where(E.c.event_id.in_(ids)))
+        else:
+            q = _newest_first(select(*cols).where(*event_conditions(filters)))
         q = q.offset(offset) if offset else q
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+            result = conn.execute(q)
+            keys = list(result.keys())
+            return [dict(zip(keys, r, strict=True)) for r in result]
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the filters."""
@@ -182,8 +205,9 @@ class Queries:
         q = q.order_by(*keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *keys)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
-            for r in result.mappings():
-                yield dict(r)
+            keys = list(result.keys())
+            for r in result:
+                yield dict(zip(keys, r, strict=True))
 
     def event_objects(self, **filters: Any) -> list[Event]:
         """Matching events as ``Event`` dataclasses (same arguments as ``events``)."""
@@ -245,38 +269,41 @@ class Queries:
         """
         conds = event_conditions(filters)
         sides = []
-        for side, src, tgt in (("source", 1, 0), ("target", 0, 1)):
-            code = E.c[f"{side}_code"]
+        for side, is_source in (("source", 1), ("target", 0)):
+            code = E.c[f"{side}_code"]  # counted per side first: a scan of the (code, date) index
+            n = func.count()
             sides.append(
                 select(
                     code.label("code"),
-                    E.c[f"{side}_name"].label("name"),
-                    E.c[f"{side}_country"].label("country"),
-                    E.c[f"{side}_igo"].label("igo"),
-                    literal(src).label("s"),
-                    literal(tgt).label("t"),
-                    E.c.date.label("date"),
-                ).where(code.is_not(None), *conds)
+                    n.label("n"),
+                    (n * is_source).label("s"),
+                    (n * (1 - is_source)).label("t"),
+                    func.min(E.c.date).label("first"),
+                    func.max(E.c.date).label("last"),
+                )
+                .where(code.is_not(None), *conds)
+                .group_by(code)
             )
         u = union_all(*sides).subquery()
-        n = func.count().label("events")
+        total = func.sum(u.c.n).label("events")
         q = select(
             u.c.code,
-            func.max(u.c.name).label("name"),
-            func.max(u.c.country).label("country"),
-            func.max(u.c.igo).label("igo"),
-            n,
+            total,
             func.sum(u.c.s).label("as_source"),
             func.sum(u.c.t).label("as_target"),
-            func.min(u.c.date).label("first"),
-            func.max(u.c.date).label("last"),
+            func.min(u.c.first).label("first"),
+            func.max(u.c.last).label("last"),
         ).group_by(u.c.code)
-        with self.engine.connect() as conn:
-            rows = [
-                dict(r) for r in conn.execute(q.order_by(n.desc(), u.c.code).limit(limit).offset(offset)).mappings()
-            ]
-            total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
-        return Page(rows, total, limit, offset)
+        with self.engine.connect() as conn:  # one pass: the codes are few next to the events
+            every = [dict(r) for r in conn.execute(q).mappings()]
+            every.sort(key=lambda r: (-int(r["events"]), r["code"]))
+            rows = every[offset : None if limit is None else offset + limit]
+            names = _actor_names(conn, [r["code"] for r in rows])
+        count = len(every)
+        for r in rows:
+            r.update(names.get(r["code"], {}))
+            r.update(events=int(r["events"]), as_source=int(r["as_source"]), as_target=int(r["as_target"]))
+        return Page([{c: r.get(c) for c in ACTOR_COLUMNS} for r in rows], count, limit, offset)
 
     def articles(
         self,
@@ -346,6 +373,20 @@ class Queries:
         q = select(E.c.event_id).where(or_(E.c.source_key == key, E.c.target_key == key)).limit(1)
         with self.engine.connect() as conn:
             return conn.execute(q).first() is not None
+
+
+def _actor_names(conn: Any, codes: list[str]) -> dict[str, dict[str, Any]]:
+    """A name, country and IGO for each actor code, from one of its events (source side first)."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in codes:
+        for side in ("source", "target"):
+            code, name = E.c[f"{side}_code"], E.c[f"{side}_name"]
+            q = select(name, E.c[f"{side}_country"], E.c[f"{side}_igo"]).where(code == c)
+            row = conn.execute(q.limit(1)).first()
+            if row is not None:
+                out[c] = {"name": row[0], "country": row[1], "igo": row[2]}
+                break
+    return out
 
 
 def _pairs(result: Any) -> dict[str, int]:

@@ -347,8 +347,8 @@ class Queries:
             out["actors"] = int(
                 one(select(func.count()).select_from(codes).where(codes.c.c.is_not(None))).scalar() or 0
             )
-            first, last = one(select(func.min(E.c.date), func.max(E.c.date))).one()
-            out.update(first_date=first, last_date=last)
+            out["first_date"] = one(select(func.min(E.c.date))).scalar()  # one each: an index end
+            out["last_date"] = one(select(func.max(E.c.date))).scalar()
             out["by_quad_class"] = _pairs(one(select(E.c.quad_class, func.count()).group_by(E.c.quad_class)))
             out["by_root"] = _pairs(one(select(E.c.root, func.count()).group_by(E.c.root).order_by(E.c.root)))
             out["by_month"] = _pairs(

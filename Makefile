@@ -23,10 +23,10 @@ $(VENV)/.dev-deps: pyproject.toml | $(BIN)/python
 install: $(VENV)/.run-deps
 install-dev: $(VENV)/.dev-deps
 
+# ends by serving the dashboard at http://127.0.0.1:8000/ (Ctrl-C stops it): keep it last
 run: install
 	$(BIN)/dragoman ingest --sample --db $(DB)
 	$(BIN)/dragoman events --db $(DB) --limit 40
-	# last: the dashboard at http://127.0.0.1:8000/ (Ctrl-C stops it)
 	$(BIN)/dragoman serve --db $(DB)
 
 test: install-dev

@@ -1,7 +1,19 @@
 """Batch jobs over sources: ``extract`` (records out, no database) and ``ingest`` (into a store).
 
-Both read with ``dragoman.ingest``, code with one ``Pipeline`` and never stop on a bad item:
-it is counted (and, when ingesting, kept in the store with its reason).
+Both read with ``dragoman.ingest``, code with one ``Pipeline`` (``--workers N`` processes) and
+never stop on a bad item: it is counted (and, when ingesting, kept in the store with its
+reason). ``ingest`` also sorts out duplicates, in input order:
+
+- an article whose id is stored already is skipped (re-running adds nothing);
+- an exact duplicate (same normalised text) or near duplicate (MinHash LSH, Jaccard of word
+  5-shingles >= ``near_duplicate_threshold``) of a canonical article is not coded again: it is
+  stored as a duplicate, and each event of the canonical article gains a mention from it;
+- any other article is coded and stored with its events, quotes, places and mentions.
+
+Writes are batched: each transaction holds whole articles (an article is never written in
+part), so a run killed at any moment and run again ends with the database of an
+uninterrupted run. Canonical articles are written in input order; a duplicate is written
+once its canonical article is.
 
 Example:
     >>> from dragoman.batch import ingest
@@ -12,16 +24,28 @@ Example:
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .ingest import read_sources
+from .ingest import Fetcher, read_sources
+from .ingest import duplicates as dup
 from .models import Article, Record, Reject
-from .pipeline import Pipeline, coder_version
-from .store.store import Store, text_hash
+from .pipeline import Pipeline, coder_version, record_from_doc
+from .store.store import Store, Write
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 log = logging.getLogger(__name__)
+
+#: seconds after which buffered writes are committed even when the batch is not full
+FLUSH_SECONDS = 1.0
+#: signatures of stored articles kept in memory for near-duplicate checks
+SIGNATURE_CACHE = 4096
 
 
 @dataclass
@@ -32,12 +56,21 @@ class Summary:
     new: int = 0
     existing: int = 0
     duplicate: int = 0
+    near: int = 0  # of the duplicates, those that are near (not exact) copies
     rejected: int = 0
     events: int = 0
+    seconds: float = 0.0
     rejects: list[Reject] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
-        return {k: getattr(self, k) for k in ("read", "new", "existing", "duplicate", "rejected", "events")}
+        keys = ("read", "new", "existing", "duplicate", "near", "rejected", "events")
+        return {k: getattr(self, k) for k in keys}
+
+    @property
+    def rate(self) -> float:
+        """Articles handled (new, duplicate or already stored) per second."""
+        done = self.new + self.duplicate + self.existing
+        return done / self.seconds if self.seconds > 0 else 0.0
 
 
 #: called after each item with the running summary
@@ -50,13 +83,15 @@ def extract(
     date: str | None = None,
     summary: Summary | None = None,
     progress: Progress | None = None,
+    fetch: bool = True,
 ) -> Iterator[Record]:
     """Read and code every article of the sources; rejects are counted in ``summary``."""
     settings = settings or Settings()
     summary = summary if summary is not None else Summary()
+    started = time.monotonic()
 
     def articles() -> Iterator[Article]:
-        for item in read_sources(sources, settings, date=date):
+        for item in read_sources(sources, settings, date=date, fetch=fetch):
             summary.read += 1
             if isinstance(item, Reject):
                 summary.rejected += 1
@@ -70,6 +105,7 @@ def extract(
     for record in Pipeline(settings).process(articles()):
         summary.new += 1
         summary.events += len(record.events)
+        summary.seconds = time.monotonic() - started
         if progress:
             progress(summary)
         yield record
@@ -81,48 +117,226 @@ def ingest(
     settings: Settings | None = None,
     date: str | None = None,
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
+    fetch: bool = True,
 ) -> Summary:
     """Read, code and store every new article of the sources; returns what was done."""
     settings = settings or Settings()
-    summary = Summary()
-    run_id = store.start_run("ingest", list(sources), coder_version())
-    hashes: dict[str, str] = {}
+    items = read_sources(sources, settings, date=date, fetcher=fetcher, fetch=fetch)
+    with _Job(store, settings, "ingest", list(sources), progress) as job:
+        pipeline = Pipeline(settings)
+        for article, doc in pipeline.docs(job.to_code(items)):
+            job.coded(record_from_doc(article, doc))
+    return job.summary
 
-    def fresh() -> Iterator[Article]:
-        for item in read_sources(sources, settings, date=date):
-            summary.read += 1
-            if isinstance(item, Reject):
-                summary.rejected += 1
-                summary.rejects.append(item)
-                store.add_reject(item, run_id)
-            elif item.id and store.has_article(item.id):
-                summary.existing += 1
-            else:
-                digest = text_hash(item.text)
-                canonical = hashes.get(digest) or store.find_hash(digest)
-                if canonical:
-                    store.add_record(
-                        Record(article=item, coder_version=coder_version()), run_id, duplicate_of=canonical
-                    )
-                    summary.duplicate += 1
-                else:
-                    hashes[digest] = item.id or ""
-                    yield item
-                    continue
-            if progress:
-                progress(summary)
 
-    status = "failed"
-    try:
-        for record in Pipeline(settings).process(fresh()):
-            if store.add_record(record, run_id):
-                summary.new += 1
-                summary.events += len(record.events)
+def store_records(
+    items: Iterable[Record | Article | Reject],
+    store: Store,
+    settings: Settings | None = None,
+    command: str = "load",
+    inputs: list[str] | None = None,
+    progress: Progress | None = None,
+) -> Summary:
+    """Store records coded elsewhere (the Spark job's output), in order, with the same rules.
+
+    An item that is an Article without its coding (the Spark job does not code exact
+    copies) is coded here in the rare case that it must be stored as a new article.
+    """
+    settings = settings or Settings()
+    with _Job(store, settings, command, inputs or [], progress) as job:
+        for item in items:
+            if isinstance(item, Record):
+                job.triage_record(item)
+                continue
+            for article in job.to_code([item]):
+                log.warning("%s was not coded by the Spark job: coding it now", article.origin or article.id)
+                job.coded(Pipeline(settings).read(article))
+    return job.summary
+
+
+@dataclass
+class _Decision:
+    kind: str  # new | existing | exact | near
+    canonical: str | None = None
+    similarity: float | None = None
+    bands: list[str] = field(default_factory=list)
+
+
+class Deduplicator:
+    """Decides, in input order, whether an article is new, stored already, or a duplicate.
+
+    It looks in the store and in an overlay of the articles of this run that are not yet
+    committed, so the decision is the same whether an earlier article is committed or not.
+    """
+
+    def __init__(self, store: Store, threshold: float):
+        self.store = store
+        self.threshold = threshold
+        self.ids: set[str] = set()
+        self.hashes: dict[str, str] = {}
+        self.digests: dict[str, str] = {}
+        self.index = dup.new_index(threshold)
+        self.signatures: dict[str, MinHash] = {}
+        self.stored: OrderedDict[str, MinHash | None] = OrderedDict()  # signatures of stored articles
+
+    def classify(self, article: Article) -> _Decision:
+        """The decision for one article; a new article joins the overlay."""
+        aid = article.id or ""
+        if aid in self.ids or self.store.has_article(aid):
+            return _Decision("existing")
+        self.ids.add(aid)
+        digest = dup.text_hash(article.text)
+        canonical = self.hashes.get(digest) or self.store.find_canonical(digest)
+        if canonical:
+            return _Decision("exact", canonical, 1.0)
+        sig = dup.minhash(article.text)
+        bands = dup.bands(sig, self.threshold) if sig is not None else []
+        near = self._nearest(sig, bands) if sig is not None else None
+        if near:
+            return _Decision("near", near[1], near[0])
+        self.hashes[digest] = aid
+        self.digests[aid] = digest
+        if sig is not None:
+            self.index.insert(aid, sig)
+            self.signatures[aid] = sig
+        return _Decision("new", bands=bands)
+
+    def _nearest(self, sig: MinHash, bands: list[str]) -> tuple[float, str] | None:
+        """(similarity, id) of the most similar canonical article over the threshold."""
+        candidates = set(self.index.query(sig)) | set(self.store.band_candidates(bands))
+        best: tuple[float, str] | None = None
+        for cid in sorted(candidates):
+            other = self.signatures.get(cid) or self._stored_signature(cid)
+            if other is None:
+                continue
+            sim = dup.similarity(sig, other)
+            if sim >= self.threshold and (best is None or sim > best[0]):
+                best = (sim, cid)
+        return best
+
+    def _stored_signature(self, article_id: str) -> MinHash | None:
+        """The signature of a stored article, from its text (a few thousand kept)."""
+        if article_id in self.stored:
+            self.stored.move_to_end(article_id)
+            return self.stored[article_id]
+        text = self.store.article_text(article_id)
+        sig = dup.minhash(text) if text else None
+        self.stored[article_id] = sig
+        if len(self.stored) > SIGNATURE_CACHE:
+            self.stored.popitem(last=False)
+        return sig
+
+    def committed(self, ids: Iterable[str]) -> None:
+        """Forget articles now in the store (the store answers for them from now on)."""
+        for aid in ids:
+            self.ids.discard(aid)
+            digest = self.digests.pop(aid, None)
+            if digest is not None:
+                self.hashes.pop(digest, None)
+            if self.signatures.pop(aid, None) is not None:
+                self.index.remove(aid)
+
+
+class _Job:
+    """One run: triage in input order, buffered writes, counts, the run's record."""
+
+    def __init__(self, store: Store, settings: Settings, command: str, inputs: list[str], progress: Progress | None):
+        self.store = store
+        self.settings = settings
+        self.progress = progress
+        self.summary = Summary()
+        self.dedup = Deduplicator(store, settings.near_duplicate_threshold)
+        self.run_id = store.start_run(command, inputs, coder_version())
+        self.buffer: list[Write] = []
+        self.inflight: dict[str, list[str]] = {}  # coding: id -> its LSH bands
+        self.waiting: dict[str, list[Write]] = defaultdict(list)  # canonical id -> its duplicates
+        self.started = time.monotonic()
+        self.last_flush = self.started
+
+    def __enter__(self) -> _Job:
+        return self
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        status = "failed"
+        if kind is None:
+            for writes in self.waiting.values():  # cannot happen: a canonical always comes out
+                self.buffer.extend(writes)
+            self.flush()
+            status = "done"
+        self.summary.seconds = time.monotonic() - self.started
+        self.store.finish_run(self.run_id, self.summary.as_dict(), status)
+
+    def to_code(self, items: Iterable[Article | Reject]) -> Iterator[Article]:
+        """The new articles of the items, to be coded; rejects and duplicates are handled here."""
+        for item in items:
+            article = self._triage(item)
+            if article is not None:
+                yield article
+
+    def triage_record(self, record: Record) -> None:
+        """A record coded elsewhere: stored if new, as a duplicate if one."""
+        if self._triage(record.article) is not None:
+            self.coded(record)
+
+    def _triage(self, item: Article | Reject) -> Article | None:
+        self.summary.read += 1
+        if isinstance(item, Reject):
+            self.summary.rejected += 1
+            self.summary.rejects.append(item)
+            self.store.add_reject(item, self.run_id)
+            log.info("rejected %s", item)
+            self._tick()
+            return None
+        d = self.dedup.classify(item)
+        if d.kind == "existing":
+            self.summary.existing += 1
+            self._tick()
+            return None
+        if d.kind == "new":
+            self.inflight[item.id or ""] = d.bands
+            return item
+        write = Write(Record(article=item, coder_version=coder_version()), d.canonical, d.kind, d.similarity)
+        if d.canonical in self.inflight:
+            self.waiting[d.canonical or ""].append(write)
+        else:
+            self._add(write)
+        return None
+
+    def coded(self, record: Record) -> None:
+        """A new article has been coded: write it, then the duplicates that waited for it."""
+        bands = self.inflight.pop(record.id, [])
+        self._add(Write(record, bands=bands))
+        for write in self.waiting.pop(record.id, []):
+            self._add(write)
+
+    def _add(self, write: Write) -> None:
+        self.buffer.append(write)
+        now = time.monotonic()
+        if len(self.buffer) >= self.settings.batch_size or now - self.last_flush >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the buffered articles (one transaction) and count them."""
+        if not self.buffer:
+            return
+        written = self.store.write(self.buffer, self.run_id)
+        s = self.summary
+        for w, ok in zip(self.buffer, written, strict=True):
+            if not ok:
+                s.existing += 1
+            elif w.duplicate_of is None:
+                s.new += 1
+                s.events += len(w.record.events)
             else:
-                summary.existing += 1
-            if progress:
-                progress(summary)
-        status = "done"
-    finally:
-        store.finish_run(run_id, summary.as_dict(), status)
-    return summary
+                s.duplicate += 1
+                s.near += w.kind == "near"
+        self.dedup.committed(w.record.id for w in self.buffer)
+        self.buffer = []
+        self.last_flush = time.monotonic()
+        self._tick()
+
+    def _tick(self) -> None:
+        self.summary.seconds = time.monotonic() - self.started
+        if self.progress:
+            self.progress(self.summary)

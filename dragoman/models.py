@@ -60,6 +60,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "contexts",
     "issues",
     "article_date",
+    "event_key",
     "topics",
 )
 
@@ -218,6 +219,18 @@ class Event:
         ]
         return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
+    def event_key(self, article_id: str, article_date: str | None = None) -> str:
+        """The key of the reported event: same date, actors and code in any article, same key.
+
+        Reports of one event by several articles share it (GDELT counts their mentions,
+        sources and articles); an event with no date at all keeps a key of its own.
+        """
+        date = self.date or article_date
+        if not date:
+            return self.event_id(article_id)
+        parts = [date, _actor_key(self.source), _actor_key(self.target), self.code]
+        return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
+
     def to_row(self, article_id: str, coder_version: str = "", article_date: str | None = None) -> dict[str, Any]:
         """The flat event row of DESIGN.md (store, CSV, Parquet, `events --format jsonl`)."""
         s, t, p = self.source, self.target, self.place
@@ -266,6 +279,7 @@ class Event:
             "contexts": ";".join(self.contexts),
             "issues": ";".join(self.issues),
             "article_date": article_date,
+            "event_key": self.event_key(article_id, article_date),
             "topics": json.dumps(self.topics, ensure_ascii=False) if self.topics else "",
         }
 
@@ -326,6 +340,12 @@ class Event:
             issues=[x for x in str(row.get("issues") or "").split(";") if x],
             topics=_topics_of_row(row.get("topics")),
         )
+
+
+def _actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return actor.code or actor.country or actor.igo or (actor.name or actor.text or "-").lower()
 
 
 def _topics_of_row(value: Any) -> list[dict[str, Any]]:

@@ -47,6 +47,8 @@ HISTORICAL = {"SUN": "SUN", "USR": "SUN", "DDR": "DDR", "YUG": "YUG", "SCG": "SC
               "FRY": "YUG"}
 #: suffixes of a state's code that keep it a state (occupied, autonomous, unrecognised)
 STATE_SUFFIXES = {"OCC", "AUT", "UNR"}
+#: American and British spellings: agent phrases get both
+SPELLINGS = (("defense", "defence"), ("labor", "labour"), ("organization", "organisation"), ("program", "programme"))
 #: single words that are aliases in Phoenix but mostly ordinary English
 COMMON = set("""country south north east west central republic kingdom states state island islands union federation
 government people capital city nation empire land coast gulf bay river sea ocean mountain mountains valley desert
@@ -435,7 +437,8 @@ class Builder:
             width = 3 if p["kind"] == "person" else 99
             heads = {s.code[:width] for s in p["spans"]}
             found = [r for k in keys for r in index.get(k, [])
-                     if {s.code[:width] for s in r["spans"] if s.code} & heads]
+                     if {s.code[:width] for s in r["spans"] if s.code} & heads
+                     or (p["kind"] == "person" == r["kind"] and " " in k)]
             found = list({id(r): r for r in found}.values())
             same = [r for r in found if r["kind"] == p["kind"]]
             if not same:
@@ -461,6 +464,11 @@ class Builder:
                 if t and t not in seen:
                     seen[t] = a.code
         seen.update(self.extra_agents())
+        for phrase, code in list(seen.items()):
+            for us, uk in SPELLINGS:
+                variant = re.sub(rf"\b{us}", uk, phrase)
+                if variant != phrase:
+                    seen.setdefault(variant, code)
         return sorted(seen.items())
 
     def extra_agents(self) -> dict[str, str]:

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .compound import mark_compounds
-from .coref import Coreference
+from .coref import Coreference, index_refs
 from .dictionary import Dictionary, dictionary_version, load_dictionary
 from .people import People
 from .resolve import DocResolver
@@ -62,6 +62,8 @@ class ActorResolver:
         mentions = DocResolver(self.dictionary, self.people, doc, date).run()
         if self.coreference:
             mentions = Coreference(doc, mentions).run()
+        else:
+            mentions = index_refs(mentions)
         mark_compounds(doc, mentions)
         return mentions
 

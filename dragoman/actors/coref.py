@@ -27,18 +27,42 @@ PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 EXPLETIVE_HEADS = frozenset({"seem", "appear", "happen", "matter", "remain", "look", "rain", "take", "emerge"})
 #: head nouns of nominals that are not agent phrases, and the kinds they refer to
 NOMINAL_NOUNS = {
-    "country": ("state",), "nation": ("state",), "kingdom": ("state",), "republic": ("state",),
-    "alliance": ("igo",), "bloc": ("igo",), "organization": ("igo", "group"), "organisation": ("igo", "group"),
-    "union": ("igo",), "body": ("igo",), "agency": ("igo",), "group": ("group",), "movement": ("group",),
+    "country": ("state",),
+    "nation": ("state",),
+    "kingdom": ("state",),
+    "republic": ("state",),
+    "alliance": ("igo",),
+    "bloc": ("igo",),
+    "organization": ("igo", "group"),
+    "organisation": ("igo", "group"),
+    "union": ("igo",),
+    "body": ("igo",),
+    "agency": ("igo",),
+    "group": ("group",),
+    "movement": ("group",),
 }
 ROLE_WORDS = {
-    "president": ("president", "head_of_state"), "minister": ("minister", "foreign_minister", "defence_minister",
-                                                              "prime_minister"),
-    "premier": ("prime_minister", "head_of_government"), "chancellor": ("head_of_government",),
-    "secretary": ("foreign_minister", "secretary"), "king": ("monarch", "head_of_state"),
+    "president": ("president", "head_of_state"),
+    "minister": ("minister", "foreign_minister", "defence_minister", "prime_minister"),
+    "premier": ("prime_minister", "head_of_government"),
+    "chancellor": ("head_of_government",),
+    "secretary": ("foreign_minister", "secretary"),
+    "king": ("monarch", "head_of_state"),
 }
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
+
+
+def index_refs(mentions: list[Mention]) -> list[Mention]:
+    """Turn ``ref`` and ``members`` held as mention dicts into indices into the list."""
+    index = {id(m): k for k, m in enumerate(mentions)}
+    for m in mentions:
+        ref = m.get("ref")
+        if isinstance(ref, dict):
+            m["ref"] = index.get(id(ref))
+        if isinstance(m.get("members"), list):
+            m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
+    return mentions
 
 
 class Coreference:
@@ -60,21 +84,15 @@ class Coreference:
         nps = self._noun_phrases()
         for t in self.doc:
             m = starts.get(t.i)
-            if m is not None and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
+            if m is not None and m.get("ref") is None and \
+                    (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
             if self.covered[t.i]:
                 continue
             new = self._at(t, ordered, nps)
             if new is not None:
                 bisect.insort(ordered, new, key=lambda x: x["start"])
-        index = {id(m): k for k, m in enumerate(ordered)}
-        for m in ordered:
-            ref = m.get("ref")
-            if isinstance(ref, dict):
-                m["ref"] = index.get(id(ref))
-            if isinstance(m.get("members"), list):
-                m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
-        return ordered
+        return index_refs(ordered)
 
     def _noun_phrases(self) -> list[tuple[int, int, bool]]:
         """(start, root, plural) of the Doc's noun chunks that are not pronouns."""
@@ -135,9 +153,20 @@ class Coreference:
 
     def _new(self, start: int, end: int, kind: str, ante: Mention | None) -> Mention:
         span = self.doc[start:end]
-        m: Mention = {"start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
-                      "text": span.text, "name": None, "code": None, "country": None, "igo": None,
-                      "sectors": [], "kind": kind, "ref": None}
+        m: Mention = {
+            "start": start,
+            "end": end,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "text": span.text,
+            "name": None,
+            "code": None,
+            "country": None,
+            "igo": None,
+            "sectors": [],
+            "kind": kind,
+            "ref": None,
+        }
         if ante is not None:
             self._copy(m, ante)
         self.covered[start:end] = b"\x01" * (end - start)
@@ -240,8 +269,12 @@ class Coreference:
         if head in title or (roles is not None and r.get("role") in roles):
             return True
         # role unknown: a coded nominal ("the Russian president") takes the last person of its country and sector
-        return bool(m.get("country")) and not r.get("role") and not title and \
-            bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
+        return (
+            bool(m.get("country"))
+            and not r.get("role")
+            and not title
+            and bool(set(m.get("sectors") or []) & set(r.get("sectors") or []))
+        )
 
     def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'the country', 'the alliance', 'the two sides'."""

@@ -122,7 +122,7 @@ class Dictionary:
         if head == "IGO":
             org = next((code[:n] for n in range(len(code), 2, -3) if code[:n] in self.igos), None)
             acronym = self.igos[org][0] if org else (code if len(code) > 3 else "IGO")
-            rest = code[len(org):] if org else code[3:]
+            rest = code[len(org) :] if org else code[3:]
             return Described(None, acronym, _sectors(rest))
         if head in NONSTATE:
             country = self.countries.get(code[3:6]) if head == "MNC" else None

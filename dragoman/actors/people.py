@@ -20,8 +20,23 @@ if TYPE_CHECKING:
     from .resolve import DocResolver, Item
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
-HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f",
-             "madame": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f", "dr": "", "dr.": ""}
+HONORIFIC = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+    "dame": "f",
+    "dr": "",
+    "dr.": "",
+}
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
@@ -85,8 +100,17 @@ class ArticlePeople:
 
     # --- person mentions -------------------------------------------------------------
 
-    def add_person(self, r: DocResolver, start: int, end: int, entry: Entry | None, tstart: int,
-                   country: str | None, sectors: str, name: str | None = None) -> dict[str, Any]:
+    def add_person(
+        self,
+        r: DocResolver,
+        start: int,
+        end: int,
+        entry: Entry | None,
+        tstart: int,
+        country: str | None,
+        sectors: str,
+        name: str | None = None,
+    ) -> dict[str, Any]:
         """Emit a person mention (name tokens start:end, titles from tstart) and remember it."""
         former = tstart > 0 and r.lows[tstart - 1] in FORMER
         titles = [t.text for t in self.doc[tstart:start]]
@@ -186,8 +210,9 @@ class ArticlePeople:
                 m["title"] = self.doc[tstart:start].text
             return
         nwords = name_words(self.doc[start:end].text)
-        entry = self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) \
-            if nwords else None
+        entry = (
+            self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) if nwords else None
+        )
         self.add_person(r, start, end, entry, tstart, country, sectors, name=self.doc[start:end].text)
 
     def _title_end(self, r: DocResolver, start: int) -> int:

@@ -71,7 +71,29 @@ class DocResolver:
                 self._named(it)
         self.people.unresolved_entities(self)
         self.mentions.sort(key=lambda m: m["start"])
+        self._appositions()
         return self.mentions
+
+    def _appositions(self) -> None:
+        """'the commander of the Revolutionary Guards, Hossein Salami': the title codes the name."""
+        at = {}
+        for m in self.mentions:
+            for i in range(m["start"], m["end"]):
+                at[i] = m
+        for m in self.mentions:
+            root = self.doc[m["start"] : m["end"]].root
+            other = at.get(root.head.i) if root.dep_ == "appos" else None
+            if other is None or other is m:
+                continue
+            person, title = (m, other) if m["kind"] == "person" else (other, m)
+            if person["kind"] != "person" or title["kind"] not in ("agent", "nominal"):
+                continue
+            if not person.get("code") and title.get("code"):
+                for key in ("code", "country", "igo", "sectors"):
+                    person[key] = title[key]
+                person["title"] = title["text"]
+            title["ref"] = person
+            title["name"] = person.get("name")
 
     # --- building blocks -----------------------------------------------------------
 
@@ -98,9 +120,18 @@ class DocResolver:
         span = self.doc[start:end]
         info = self.d.describe(code)
         m: Mention = {
-            "start": start, "end": end, "start_char": span.start_char, "end_char": span.end_char,
-            "text": span.text, "name": extra.pop("name", None), "code": code, "country": info.country,
-            "igo": info.igo, "sectors": list(info.sectors), "kind": kind, "ref": None,
+            "start": start,
+            "end": end,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "text": span.text,
+            "name": extra.pop("name", None),
+            "code": code,
+            "country": info.country,
+            "igo": info.igo,
+            "sectors": list(info.sectors),
+            "kind": kind,
+            "ref": None,
         }
         m.update(extra)
         self.mentions.append(m)
@@ -198,6 +229,9 @@ class DocResolver:
         if code is not None:
             self.mention(start, end, code, "agent")
             return
+        last = self.doc[end - 1]
+        if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= end and not self.covered[last.head.i]:
+            return  # "military targets": the agent word modifies a thing, it is not an actor here
         det = self.lows[start - 1] if start > 0 else ""
         kind = "nominal" if det in ("the", "this", "that", "these", "those") else "agent"
         m = self.mention(start - 1 if kind == "nominal" else start, end, None, kind)
@@ -225,7 +259,7 @@ class DocResolver:
         if k + 1 >= len(items):
             return None
         nxt, end = items[k + 1], items[k].hit.end
-        if nxt.kind not in STATE_KINDS | {"igo"} or nxt.used:
+        if nxt.kind not in STATE_KINDS | {"igo", "group"} or nxt.used:
             return None
         if nxt.hit.start == end + 1 and self.lows[end] == "of":
             return nxt

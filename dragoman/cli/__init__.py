@@ -1,7 +1,7 @@
 """dragoman's command line: thin commands over the Python API.
 
 Each module adds its commands to ``app``: ``reading`` (extract, ingest), ``query`` (events,
-rejects, ...), ``evaluating`` (evaluate).
+rejects, ...), ``evaluating`` (evaluate), ``spark`` (spark).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from . import (  # noqa: F401,E402  (register commands)
     query,
     reading,
     serve,  # noqa: F401,E402  (register the serve command)
+    spark,  # noqa: F401,E402  (register the spark command)
 )
 from .app import app
 

@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from ..config import load_settings
+from ..distributed.output import is_job_output
 from ..export import FORMATS, export
 from ..store.load import LOAD_FORMATS, LoadSummary, load
 from ..store.migrate import upgrade
@@ -15,6 +16,7 @@ from ..store.store import open_store
 from .app import app, err, handle_errors
 from .options import ConfigOption, DbOption
 from .query import ActorOpt, CodeOpt, CountryOpt, IgoOpt, RootOpt, SinceOpt, TextOpt, TopicOpt, UntilOpt
+from .spark import load_job_output
 
 
 @app.command("export")
@@ -58,7 +60,14 @@ def load_cmd(
 
     Example: dragoman load out/ --db postgresql://analyst@localhost/events
     """
-    store = open_store(load_settings(config, db=db).db)
+    settings = load_settings(config, db=db)
+    store = open_store(settings.db)
+    jobs = [p for p in paths if fmt in ("auto", "spark") and is_job_output(p)]
+    if jobs:  # `dragoman spark` output: stored in input order with ingest's duplicate rules
+        load_job_output(jobs, store, settings)
+        paths = [p for p in paths if p not in jobs]
+        if not paths:
+            return
 
     def show(s: LoadSummary) -> None:
         if sys.stderr.isatty():

@@ -29,11 +29,12 @@ def progress_bar(label: str, enabled: bool | None = None) -> Iterator[object]:
 
         def update(s: Summary) -> None:
             elapsed = bar.tasks[0].elapsed or 0.0
-            rate = s.new / elapsed if elapsed > 0 else 0.0
+            done = s.new + s.duplicate + s.existing
+            rate = done / elapsed if elapsed > 0 else 0.0
             bar.update(
                 task,
-                stats=f"{s.read} read, {s.new} coded ({rate:.1f}/s), {s.events} events, "
-                f"{s.duplicate} duplicate, {s.rejected} rejected",
+                stats=f"{s.read} read, {s.new} new ({rate:.1f} articles/s), {s.events} events, "
+                f"{s.duplicate} duplicate, {s.existing} already stored, {s.rejected} rejected",
             )
 
         yield update

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..config import Settings
 from .actors import evaluate_actors
 from .example import evaluate_example
+from .geowebnews import evaluate_geowebnews
 from .report import Report, shared_dir
 from .topics import evaluate_topics
 
@@ -19,6 +20,7 @@ Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "geowebnews": evaluate_geowebnews,
     "actors": evaluate_actors,
     "plover-context": evaluate_topics,
 }

@@ -80,6 +80,9 @@ _INT = {
     "target_start",
     "target_end",
     "place_geonameid",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
 }
 
 
@@ -103,6 +106,10 @@ events = Table(
     "events",
     metadata,
     *[_event_column(c) for c in EVENT_ROW_COLUMNS],
+    #: counts of the reported event (all rows with this event_key), as GDELT's NumMentions,
+    #: NumSources, NumArticles: kept up to date in the transaction that adds a mention
+    *[_event_column(c) for c in ("num_mentions", "num_sources", "num_articles")],
+    Index("ix_events_key", "event_key"),
     #: store-only: the scoring key of each side (country, else IGO), for dyads and networks
     Column("source_key", String(64)),
     Column("target_key", String(64)),
@@ -175,4 +182,30 @@ rejects = Table(
     Column("reason", String(64), nullable=False),
     Column("detail", Text),
     Column("at", String(32), nullable=False),
+)
+
+#: one row per report of an event: each coded event of an article, and each event of a
+#: canonical article again for every duplicate of that article, with its own provenance
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_key", String(40), nullable=False),
+    Column("event_id", String(40), nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),  # coded | exact | near
+    Column("similarity", Float),
+    Column("source", Text),
+    Column("url", Text),
+    Column("date", String(10)),
+    Index("ix_mentions_key", "event_key"),
+    Index("ix_mentions_article", "article_id"),
+)
+
+#: MinHash LSH bands of canonical articles, for near-duplicate look-ups across runs
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", String(24), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
 )

@@ -21,12 +21,25 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    create_engine,
+    distinct,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import MissingExtra, StoreError
@@ -71,6 +84,19 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
 
 def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+@dataclass
+class Write:
+    """One article to store: coded (with its events and LSH bands) or a duplicate of another."""
+
+    record: Record
+    duplicate_of: str | None = None
+    kind: str = "coded"  # coded | exact | near
+    similarity: float | None = None
+    bands: list[str] = field(default_factory=list)
+    #: the event keys the write touched (filled when it is written)
+    keys: set[str] = field(default_factory=set, repr=False)
 
 
 class Store(Queries):
@@ -186,19 +212,30 @@ class Store(Queries):
             ).scalar()
 
     def add_record(self, record: Record, run_id: int | None = None, duplicate_of: str | None = None) -> bool:
-        """Store an article with its events, quotes and places in one transaction.
+        """Store an article with its events, quotes, places and mentions in one transaction.
 
-        Returns False (and writes nothing) when the article is already stored.
+        With ``duplicate_of`` the article is kept as a duplicate: no events of its own, a
+        mention of each of the canonical article's events. Returns False (and writes
+        nothing) when the article is already stored.
+        """
+        kind = "exact" if duplicate_of else "coded"
+        return self.write([Write(record, duplicate_of=duplicate_of, kind=kind)], run_id)[0]
+
+    def write(self, writes: list[Write], run_id: int | None = None) -> list[bool]:
+        """Store several articles, in order, in one transaction (each whole, with its rows).
+
+        Returns, per article, whether it was written (False: the id was already stored).
         """
         try:
             with self.transaction() as conn:
-                if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == record.id)).first():
-                    return False
-                _insert_record(conn, record, run_id, duplicate_of)
-        except IntegrityError:  # another writer stored the same article meanwhile
-            log.info("article %s was stored concurrently", record.id)
-            return False
-        return True
+                done = [_write(conn, w, run_id) for w in writes]
+                _update_counts(conn, {k for w, ok in zip(writes, done, strict=True) if ok for k in w.keys})
+                return [ok is not None for ok in done]
+        except IntegrityError:  # another writer stored one of them meanwhile: one at a time
+            if len(writes) == 1:
+                log.info("article %s was stored concurrently", writes[0].record.id)
+                return [False]
+            return [self.write([w], run_id)[0] for w in writes]
 
     def add_records(
         self,
@@ -232,6 +269,7 @@ class Store(Queries):
                 if r.id not in seen and r.id not in fresh:
                     fresh[r.id] = r
             events = sum(_insert_record(conn, r, run_id, duplicate_of.get(r.id)) for r in fresh.values())
+            _update_counts(conn, {row["event_key"] for r in fresh.values() for row in r.event_rows()})
         return len(fresh), events
 
     def add_event_rows(self, rows: Iterable[dict[str, Any]], batch: int = 5000) -> tuple[int, int]:
@@ -263,6 +301,51 @@ class Store(Queries):
             if fresh:
                 conn.execute(insert(schema.events), [with_keys(r) for r in fresh])
         return len(stubs), len(fresh)
+
+    # -- duplicates and mentions ----------------------------------------------------------
+    def find_canonical(self, digest: str) -> str | None:
+        """The id of a stored canonical (not duplicate) article with this text hash, if any."""
+        t = schema.articles
+        with self.engine.connect() as conn:
+            q = select(t.c.id).where(t.c.text_hash == digest, t.c.duplicate_of.is_(None)).order_by(t.c.id).limit(1)
+            return conn.execute(q).scalar()
+
+    def band_candidates(self, bands: list[str]) -> list[str]:
+        """Ids of stored canonical articles that share a MinHash LSH band with these."""
+        if not bands:
+            return []
+        t = schema.article_bands
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(t.c.article_id).where(t.c.band.in_(bands)).distinct()).scalars())
+
+    def article_text(self, article_id: str) -> str | None:
+        """The stored text of an article, or None."""
+        t = schema.articles
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.c.text).where(t.c.id == article_id)).scalar()
+
+    def mentions(self, event_key: str | None = None, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Mentions (reports of events) with their provenance, by event key or reporting article."""
+        m = schema.mentions
+        q = select(m).order_by(m.c.event_key, m.c.article_id, m.c.event_id)
+        if event_key:
+            q = q.where(m.c.event_key == event_key)
+        if article_id:
+            q = q.where(m.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def unique_events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One row per reported event (``event_key``) with its counts, most reported first."""
+        t = schema.events
+        first = select(func.min(t.c.event_id)).group_by(t.c.event_key).scalar_subquery()
+        cols = [t.c[c] for c in schema.EVENT_ROW_COLUMNS] + [t.c.num_mentions, t.c.num_sources, t.c.num_articles]
+        q = select(*cols).where(t.c.event_id.in_(first), *self._event_filters(filters))
+        q = q.order_by(t.c.num_mentions.desc(), t.c.date.desc(), t.c.event_key)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
 
     def record(self, article_id: str) -> Record | None:
         """The stored Record of an article (with its text), or None.
@@ -325,7 +408,81 @@ def _insert_record(conn: Connection, record: Record, run_id: int | None, duplica
         conn.execute(insert(schema.quotes), [_quote_row(record.id, q) for q in record.quotes])
     if record.places:
         conn.execute(insert(schema.places), [dict(asdict(p), article_id=record.id) for p in record.places])
+    if rows and duplicate_of is None:  # each coded event is a report of it: one mention
+        _insert_mentions(conn, record.article, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
     return len(rows)
+
+
+def _write(conn: Connection, w: Write, run_id: int | None) -> bool | None:
+    """Insert one article of a batch (None: its id is stored already); fills ``w.keys``."""
+    w.keys = set()
+    if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == w.record.id)).first():
+        return None
+    if w.duplicate_of is None:
+        _insert_record(conn, w.record, run_id, None)
+        w.keys = {r["event_key"] for r in w.record.event_rows()}
+        if w.bands:
+            bands = [{"band": b, "article_id": w.record.id} for b in sorted(set(w.bands))]
+            conn.execute(insert(schema.article_bands), bands)
+        return True
+    copy = Record(article=w.record.article, coder_version=w.record.coder_version)
+    _insert_record(conn, copy, run_id, w.duplicate_of)
+    ev = schema.events
+    q = select(ev.c.event_id, ev.c.event_key).where(ev.c.article_id == w.duplicate_of).order_by(ev.c.event_id)
+    w.keys = _insert_mentions(conn, copy.article, [tuple(r) for r in conn.execute(q)], w.kind, w.similarity)
+    return True
+
+
+def _insert_mentions(
+    conn: Connection, article: Article, events: list[tuple[str, str]], kind: str, similarity: float | None
+) -> set[str]:
+    """One mention per (event, reporting article), with the article's provenance; returns the event keys."""
+    if not events:
+        return set()
+    source = article.source or _host(article.url)
+    rows = [
+        {
+            "id": hashlib.sha1(f"{event_id}|{article.id}".encode()).hexdigest()[:24],
+            "event_key": key,
+            "event_id": event_id,
+            "article_id": article.id,
+            "kind": kind,
+            "similarity": similarity,
+            "source": source,
+            "url": article.url,
+            "date": article.date,
+        }
+        for event_id, key in events
+    ]
+    conn.execute(insert(schema.mentions), rows)
+    return {r["event_key"] for r in rows}
+
+
+def _update_counts(conn: Connection, keys: set[str]) -> None:
+    """Recount the mentions, sources and articles of the events with these keys (GDELT's counts)."""
+    m, ev = schema.mentions, schema.events
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), _CHUNK):
+        counts = conn.execute(
+            select(m.c.event_key, func.count(), func.count(distinct(m.c.source)), func.count(distinct(m.c.article_id)))
+            .where(m.c.event_key.in_(ordered[i : i + _CHUNK]))
+            .group_by(m.c.event_key)
+        ).all()
+        if counts:
+            conn.execute(
+                update(ev)
+                .where(ev.c.event_key == bindparam("k"))
+                .values(num_mentions=bindparam("nm"), num_sources=bindparam("ns"), num_articles=bindparam("na")),
+                [{"k": k, "nm": nm, "ns": ns, "na": na} for k, nm, ns, na in counts],
+            )
+
+
+def _host(url: str | None) -> str | None:
+    """The host of a URL without a leading ``www.`` (a source when the input names none)."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def _stub(row: dict[str, Any]) -> dict[str, Any]:

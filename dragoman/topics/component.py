@@ -132,7 +132,7 @@ def actor_keys_by_sentence(doc: Doc, starts: list[int]) -> list[list[str]]:
     keys: list[set[str]] = [set() for _ in starts]
     for m in doc._.dragoman_actors or []:
         key = m.get("country") or m.get("igo")
-        if key and m.get("start") is not None:
+        if key and m.get("start") is not None and not m.get("locative"):
             keys[bisect_right(starts, m["start"]) - 1].add(key)
     for ev in doc._.dragoman_events or []:
         i = ev.get("sentence")
@@ -146,10 +146,10 @@ def actor_keys_by_sentence(doc: Doc, starts: list[int]) -> list[list[str]]:
 
 
 def places_by_sentence(doc: Doc, starts: list[int]) -> list[list[str]]:
-    """Place names (toponyms that are not actor mentions) in each sentence, lower-cased."""
+    """Place names (toponyms that are not actors; "in Geneva") in each sentence, lower-cased."""
     actor_tokens = set()
     for m in doc._.dragoman_actors or []:
-        if m.get("start") is not None:
+        if m.get("start") is not None and not m.get("locative"):
             actor_tokens.update(range(m["start"], m["end"]))
     places: list[set[str]] = [set() for _ in starts]
     names = [(p.get("start"), p.get("end"), p.get("name")) for p in doc._.dragoman_places or []]

@@ -26,6 +26,7 @@ class EventFilters:
     since: str | None = None
     until: str | None = None
     q: str | None = None
+    topic: str | None = None
 
     def for_store(self) -> dict[str, Any]:
         """The keyword arguments of ``Store.events`` (``q`` searches the event's sentence)."""
@@ -55,6 +56,9 @@ async def event_filters(
     since: Optional[str] = Query(None, pattern=DATE, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD."),
     until: Optional[str] = Query(None, pattern=DATE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
     q: Optional[str] = Query(None, max_length=200, description="Words in the event's sentence."),
+    topic: Optional[str] = Query(
+        None, max_length=60, pattern=r"^[A-Za-z0-9_ -]*$", description="A context or issue, e.g. military."
+    ),
 ) -> EventFilters:
     """The event filters of a request (a FastAPI dependency, async: no thread hop); a bad value is a 400."""
     return EventFilters(
@@ -68,6 +72,7 @@ async def event_filters(
         since=since or None,
         until=until or None,
         q=q or None,
+        topic=topic or None,
     )
 
 

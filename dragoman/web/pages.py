@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from ..errors import DragomanError
 from ..models import Event
 from ..store import Store
 from . import queries
@@ -53,6 +55,18 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
     return HTMLResponse(html, status_code=status)
 
 
+@lru_cache(maxsize=1)
+def topic_names() -> dict[str, list[str]]:
+    """The topic names for the filter, by scale (contexts, issues); none if the lexicon is missing."""
+    try:
+        from ..topics import load_lexicon
+
+        lexicon = load_lexicon()
+        return {"Contexts": sorted(lexicon.names("context")), "Issues": sorted(lexicon.names("issue"))}
+    except (ImportError, DragomanError):
+        return {}
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
     """Counts, the most active actors and dyads, and the timeline of the four quad classes."""
@@ -85,6 +99,7 @@ def events_page(
         filters=filters,
         links=pg.links(total, "/events", filters),
         csv_url="/api/events.csv?" + filters.query_string(),
+        topics=topic_names(),
     )
 
 

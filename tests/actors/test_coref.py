@@ -32,3 +32,13 @@ def test_nominal_keeps_its_own_code_and_gains_the_name(actors):
     ms = actors("Vladimir Putin flew to Beijing. The Russian president said trade would grow.", "2013-06-01")
     m = find(ms, "Russian president")
     assert m["code"] == "RUSGOV" and m["name"] == "Vladimir Putin"
+
+
+def test_apposition_gives_the_title_to_the_name(actors):
+    ms = actors("The commander of the Revolutionary Guards, Hossein Salami, was killed.", "2025-06-13")
+    assert find(ms, "Hossein Salami")["code"] == "IRNMIL"
+
+
+def test_agent_modifying_a_thing_is_not_an_actor(actors):
+    ms = actors("Missiles struck military targets near the city.", "2022-02-24")
+    assert not [m for m in ms if m["text"] == "military"]

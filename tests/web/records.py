@@ -194,6 +194,16 @@ def known_records() -> list[Record]:
     ]
 
 
+def with_topics(records: list[Record]) -> list[Record]:
+    """Tag the two attacks as military (a context), with the words that say so."""
+    for rec in records:
+        for e in rec.events:
+            if e.code == "190":
+                e.contexts = ["military"]
+                e.topics = [{"topic": "military", "scale": "context", "words": ["attacked"], "level": "sentence"}]
+    return records
+
+
 def xss_record() -> Record:
     """The XSS article with script in its actor name too."""
     rec = known_records()[-1]
@@ -204,7 +214,7 @@ def xss_record() -> Record:
 
 def store_known(store) -> list[Record]:
     """Store the known records (the XSS one with its scripted actor name); returns them."""
-    recs = known_records()[:-1] + [xss_record()]
+    recs = with_topics(known_records()[:-1] + [xss_record()])
     for r in recs:
         store.add_record(r)
     return recs

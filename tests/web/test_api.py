@@ -47,6 +47,8 @@ def test_events_are_flat_rows_newest_first(client):
         ({"since": "2009-03", "until": "2009-03-31"}, 2),
         ({"q": "missile"}, 1),
         ({"country": "RUS", "root": "11"}, 2),
+        ({"topic": "military"}, 2),
+        ({"topic": "military", "since": "2008-08-10"}, 1),
     ],
 )
 def test_event_filters(client, params, expected):

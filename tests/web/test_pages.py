@@ -25,6 +25,13 @@ def test_events_page_keeps_its_filters_in_the_form_pager_and_csv(client):
     assert html.count('<a class="article-link"') == 2
 
 
+def test_events_page_offers_topics_and_article_cards_show_them(client):
+    html = client.get("/events", params={"topic": "military"}, headers=HTML).text
+    assert '<option value="military" selected>military</option>' in html and "2 matches" in html
+    card = client.get("/articles/web-a3", headers=HTML).text
+    assert '<a class="topic context" href="/events?topic=military"' in card and "(attacked)" in card
+
+
 def test_events_page_links_rows_to_their_article_event(client):
     html = client.get("/events", params={"code": "051"}, headers=HTML).text
     ev = client.get("/api/events", params={"code": "051"}).json()["events"][0]

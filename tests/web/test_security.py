@@ -57,7 +57,7 @@ def test_javascript_urls_from_articles_are_not_linked(known_store, client):
 
 
 PAYLOADS = ["' OR '1'='1", "1; DROP TABLE events; --", "RUS' --", '" OR 1=1 --', "%", "__%__", "\\", "RUS%' OR 'x'='x"]
-FILTERS = ["actor", "country", "igo", "source", "target", "root", "code", "since", "until", "q"]
+FILTERS = ["actor", "country", "igo", "source", "target", "root", "code", "since", "until", "q", "topic"]
 
 
 @pytest.mark.parametrize("name", FILTERS)

@@ -1,0 +1,268 @@
+"""Geoparsing a Doc: its toponyms found (named entities) and placed on the map.
+
+Two passes: each toponym is first placed by population and kind alone; the countries of the
+confident placings (and of demonyms) then form the article's context, and every
+toponym is placed again with it, so that "Georgia" among Atlanta and Savannah is the state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, REGION, TERRITORY, WATER, Gazetteer, Place
+from .resolve import ADMIN_WORDS, candidates, country_weights, margin, rank
+
+#: entity labels that name places; NORP adjectives ("Georgian") name them indirectly
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABEL = "NORP"
+#: labels the small model sometimes gives to places ("Tamil Nadu" as a person, "Ghouta" as an organisation)
+MISLABELLED = frozenset({"ORG", "PERSON"})
+#: kinds of place whose names are rarely anything else
+STRONG_KINDS = frozenset({COUNTRY, ADMIN1, CAPITAL, TERRITORY, REGION, CONTINENT, WATER})
+#: words before a name that make it a place ("in Dewsbury", "near Kent")
+LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into", "around"})
+#: towns this big are recognised even when the model did not see a name
+BIG_TOWN = 100_000
+#: what follows the place of a dateline
+DATELINE_AFTER = frozenset({",", "(", "-", "\u2014", "\u2013", ":", "--"})
+#: weight in the context of a confident placing, an unsure one and a demonym
+SURE, UNSURE, DEMONYM = 1.0, 0.3, 0.5
+_LEADING = frozenset({"the", "The", "THE"})
+_TRAILING = frozenset({"'s", "'", "\u2019s", "\u2019", ",", "."})
+
+
+@dataclass
+class Toponym:
+    """A place name in the text and what it was placed as."""
+
+    span: Span
+    label: str
+    place: Place | None = None
+    score: float = 0.0
+    weight: float = 0.0
+    wanted: str | None = None
+    cands: list[tuple[Place, bool]] | None = None
+
+
+def trimmed(span: Span) -> Span:
+    """The span without a leading "the" or a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].text in _LEADING:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].text in _TRAILING:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _strong(gaz: Gazetteer, text: str, main_only: bool = False) -> bool:
+    """True when a name is that of a country, province, territory, region, capital or big town."""
+    return any(
+        p.kind in STRONG_KINDS or p.population >= BIG_TOWN for p, main in gaz.lookup(text) if main or not main_only
+    )
+
+
+def _locative_before(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_BEFORE
+
+
+def _as_toponym(gaz: Gazetteer, ent: Span, embedded: bool) -> Toponym | None:
+    """A named entity as a toponym, a demonym, or None."""
+    span = trimmed(ent)
+    if ent.label_ in PLACE_LABELS:
+        return Toponym(span, ent.label_)
+    if ent.label_ == DEMONYM_LABEL or (embedded and ent.label_ == "PERSON" and len(span) == 1):
+        if gaz.demonym(span.text):
+            return Toponym(span, DEMONYM_LABEL)
+    if ent.label_ not in MISLABELLED and ent.label_ != DEMONYM_LABEL:
+        return None
+    if gaz.lookup(span.text) and (
+        _locative_before(ent) or (_strong(gaz, span.text, main_only=True) and (ent.label_ != "PERSON" or len(span) > 1))
+    ):
+        return Toponym(span, "GPE")
+    return None
+
+
+#: a run of capitalised words (candidates for a dateline's place), found in the text first for speed
+_CAPS = re.compile(r"\b[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}\b")
+
+
+def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
+    """Place names in capitals opening a paragraph: "MOSCOW, March 6 (Reuters) -", "TORONTO -"."""
+    out = []
+    for m in _CAPS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or not len(span) or span.start in taken or not _opens(doc, span.start):
+            continue
+        if span.end >= len(doc) or doc[span.end].text not in DATELINE_AFTER:
+            continue
+        if gaz.lookup(span.text) and not taken.intersection(range(span.start, span.end)):
+            out.append(Toponym(span, "GPE"))
+    return out
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """True when token ``i`` opens a paragraph or a sentence."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in (".", "!", "?", '"', "\u201d")
+
+
+def _split(gaz: Gazetteer, top: Toponym) -> list[Toponym]:
+    """An unknown name made of known ones ("Greece Italy") as several toponyms."""
+    span = top.span
+    if len(span) < 2 or gaz.lookup(span.text) or candidates(gaz, span.text)[0]:
+        return [top]
+    out = []
+    i = span.start
+    while i < span.end:
+        for n in range(min(4, span.end - i), 0, -1):
+            sub = span.doc[i : i + n]
+            if sub[0].is_title and gaz.main_names(sub.text) and (n > 1 or _strong(gaz, sub.text, main_only=True)):
+                out.append(Toponym(sub, top.label))
+                i += n - 1
+                break
+        i += 1
+    return out or [top]
+
+
+def is_dateline(span: Span) -> bool:
+    """True for a name in capitals opening a paragraph or sentence before a comma or dash ("MOSCOW, ...")."""
+    doc = span.doc
+    return (
+        span.text.isupper() and _opens(doc, span.start) and span.end < len(doc) and doc[span.end].text in DATELINE_AFTER
+    )
+
+
+def _embedded(gaz: Gazetteer, ent: Span) -> list[Toponym]:
+    """Toponyms inside an organisation's name ("The Washington Post", "Air Zimbabwe")."""
+    out: list[Toponym] = []
+    i = ent.start
+    while i < ent.end:
+        for n in (3, 2, 1):
+            sub = ent.doc[i : i + n]
+            if i + n > ent.end or not sub[0].is_title and not sub[0].is_upper:
+                continue
+            strong = _strong(gaz, sub.text, main_only=True)
+            if strong or gaz.demonym(sub.text):
+                out.append(Toponym(sub, "GPE" if strong else DEMONYM_LABEL))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer, embedded: bool = False) -> list[Toponym]:
+    """Toponyms and demonyms among the named entities, and in datelines, in text order.
+
+    ``embedded``: also names inside organisations' names and single-word demonyms the model
+    took for people, as GeoWebNews annotates them.
+    """
+    out = []
+    for ent in doc.ents:
+        top = _as_toponym(gaz, ent, embedded)
+        if top is not None:
+            out.extend(_split(gaz, top) if top.label in PLACE_LABELS else [top])
+        elif embedded and ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"):
+            out.extend(_embedded(gaz, ent))
+    taken = {i for ent in doc.ents if ent.label_ not in MISLABELLED for i in range(ent.start, ent.end)}
+    taken |= {i for t in out for i in range(t.span.start, t.span.end)}
+    out.extend(_datelines(doc, taken, gaz))
+    taken |= {i for t in out for i in range(t.span.start, t.span.end)}
+    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out.extend(_unlabelled(doc, taken, gaz))
+    out.sort(key=lambda t: t.span.start)
+    return out
+
+
+def _unlabelled(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
+    """Proper nouns outside any entity that are the names of countries, provinces or big towns."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not (doc[i].is_title or doc[i].is_upper):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN":
+            end += 1
+        for n in range(end - i, 0, -1):
+            span = doc[i : i + n]
+            if any(p.kind in STRONG_KINDS or p.population >= BIG_TOWN for p in gaz.main_names(span.text)):
+                out.append(Toponym(span, "GPE"))
+                break
+        i = end
+    return out
+
+
+def _kind_word(doc: Doc, end: int) -> str | None:
+    """The kind asked for by the word right after a name ("Idlib province")."""
+    if end < len(doc):
+        return ADMIN_WORDS.get(doc[end].lower_)
+    return None
+
+
+def _qualifier(top: Toponym, by_start: dict[int, Toponym]) -> Place | None:
+    """For "Paris, Texas": the place named right after a comma, if it is a country or province."""
+    doc, end = top.span.doc, top.span.end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = by_start.get(end + 1)
+        if nxt is not None and nxt.place is not None and nxt.place.kind in (COUNTRY, "admin1"):
+            return nxt.place
+    return None
+
+
+def _place(gaz: Gazetteer, top: Toponym, context: Counter[str] | None, within: Place | None) -> None:
+    if top.label == DEMONYM_LABEL:
+        top.place = gaz.demonym(top.span.text)
+        top.weight = DEMONYM if top.place else 0.0
+        return
+    if top.cands is None:  # the first pass looks the name up; the second only ranks again
+        top.cands, wanted = candidates(gaz, top.span.text)
+        top.wanted = wanted or _kind_word(top.span.doc, top.span.end)
+    elif len(top.cands) < 2:
+        return
+    scored = rank(top.cands, context, top.wanted, within)
+    if not scored:
+        top.place, top.weight = None, 0.0
+        return
+    top.score, top.place = scored[0]
+    top.weight = SURE if margin(scored) > 1.0 else UNSURE
+
+
+def geoparse(doc: Doc, gaz: Gazetteer, demonyms: bool = False, embedded: bool = False) -> list[Toponym]:
+    """Find and place the Doc's toponyms (demonyms and embedded names too when asked), in text order."""
+    tops = find_toponyms(doc, gaz, embedded=embedded)
+    by_start = {t.span.start: t for t in tops}
+    for t in tops:
+        _place(gaz, t, None, None)
+    context = country_weights((t.place, t.weight) for t in tops if t.place is not None)
+    for t in reversed(tops):  # right to left: "Paris, Texas" needs Texas placed first
+        if t.label == DEMONYM_LABEL:
+            continue
+        own = country_weights([(t.place, t.weight)] if t.place is not None else [])
+        _place(gaz, t, context - own, _qualifier(t, by_start))
+    return [t for t in tops if demonyms or t.label != DEMONYM_LABEL]
+
+
+def mention(top: Toponym) -> dict[str, Any]:
+    """The toponym as a ``PlaceMention`` (plain data for ``doc._.dragoman_places``)."""
+    span, p = top.span, top.place
+    return {
+        "start": span.start,
+        "end": span.end,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+        "text": span.text,
+        "name": p.name if p else span.text,
+        "kind": p.kind if p else None,
+        "country": p.country if p else None,
+        "lat": round(p.lat, 4) if p else None,
+        "lon": round(p.lon, 4) if p else None,
+        "geonameid": p.geonameid if p else None,
+    }

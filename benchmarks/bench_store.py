@@ -168,8 +168,7 @@ def fill(store: Store, n: int) -> float:
     start = time.perf_counter()
     store.add_event_rows(generate(n), batch=20_000)
     done = store.count("events")
-    with store.transaction() as conn:
-        conn.execute(text("ANALYZE"))
+    store.optimize()
     print(f"generated {done:,} rows in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return time.perf_counter() - start
 
@@ -216,6 +215,8 @@ def main() -> None:
             conn.execute(text("TRUNCATE events, articles CASCADE"))
     if store.count("events") < args.rows:
         fill(store, args.rows)
+    else:
+        store.optimize()
     filters = export_filter(store)
     out = Path(tempfile.gettempdir()) / "dragoman-bench-export.csv"
     cases: dict[str, Callable[[], Any]] = {

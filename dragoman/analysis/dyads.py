@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import func, literal, select, union_all
 
 from ..store.queries import dyad_condition, event_conditions, to_frame
 from ..store.schema import events as E
@@ -83,26 +83,35 @@ def dyad_series(
     """
     a, b = a.upper(), b.upper()
     a_key, b_key = side_kind(store, a), side_kind(store, b)
-    forward = dyad_condition(a_key, a, b_key, b, True)
-    back = dyad_condition(a_key, a, b_key, b, False)
-    conds = [or_(forward, back), *event_conditions(dict(filters, since=since, until=until))]
+    rest = event_conditions(dict(filters, since=since, until=until))
     labels = _labels(a, b, directed)
-    first, second = list(labels)[0], list(labels)[-1]
-    direction = case((forward, literal(first)), else_=literal(second))
+    names = list(labels)
+    # one SELECT per direction (each an index-only scan of the covering dyad index), added up
+    directions = [(dyad_condition(a_key, a, b_key, b, True), names[0])]
+    if (a, a_key) != (b, b_key):
+        directions.append((dyad_condition(a_key, a, b_key, b, False), names[-1]))
     month = func.substr(E.c.date, 1, 7)
-    q = (
-        select(month, direction, E.c.quad_class, func.count(), func.sum(E.c.goldstein))
-        .where(*conds, func.length(E.c.date) >= 7)
-        .group_by(month, direction, E.c.quad_class)
-    )
-    undated_q = select(func.count()).select_from(E).where(*conds, func.coalesce(func.length(E.c.date), 0) < 7)
+    dated = union_all(
+        *[
+            select(month.label("month"), literal(label).label("direction"), E.c.quad_class, E.c.goldstein).where(
+                cond, func.length(E.c.date) >= 7, *rest
+            )
+            for cond, label in directions
+        ]
+    ).subquery()
+    q = select(dated.c.month, dated.c.direction, dated.c.quad_class, func.count(), func.sum(dated.c.goldstein))
+    q = q.group_by(dated.c.month, dated.c.direction, dated.c.quad_class)
+    undated = [
+        select(func.count()).select_from(E).where(cond, func.coalesce(func.length(E.c.date), 0) < 7, *rest)
+        for cond, _ in directions
+    ]
     with store.engine.connect() as conn:
         cells = conn.execute(q).all()
-        undated = int(conn.execute(undated_q).scalar() or 0)
+        n_undated = sum(int(conn.execute(u).scalar() or 0) for u in undated)
     rows = _pivot(cells, labels)
     if fill and rows:
         rows = _fill(rows, labels, since or rows[0]["month"], until or rows[-1]["month"])
-    return DyadSeries(a, b, rows, undated)
+    return DyadSeries(a, b, rows, n_undated)
 
 
 def _labels(a: str, b: str, directed: bool) -> dict[str, tuple[str, str]]:

@@ -112,6 +112,12 @@ def _article_json(store: Store, row: Any, events: list[Event] | None = None) -> 
         rec.events = events
     doc = rec.to_json(include_text=True)
     doc.update(origin=row["origin"], duplicate_of=row["duplicate_of"])
+    if row["duplicate_of"]:  # how it duplicates its canonical article: exact, or near with a similarity
+        reports = store.mentions(article_id=row["id"])
+        doc.update(
+            duplicate_kind=reports[0]["kind"] if reports else "exact",
+            similarity=reports[0]["similarity"] if reports else None,
+        )
     return doc
 
 

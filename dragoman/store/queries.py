@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, union, union_all
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, true, union, union_all
 
 from ..errors import ConfigError, MissingExtra
 from ..models import EVENT_ROW_COLUMNS, Event
@@ -143,6 +143,26 @@ def _newest_first(q: Select[Any]) -> Select[Any]:
     return q.order_by(E.c.date.desc().nulls_last(), E.c.article_id, E.c.trigger_start, E.c.event_id)
 
 
+def _page_ids(filters: dict[str, Any], first: int) -> Any:
+    """The ids of (a superset of) the ``first`` newest matching events, found through indexes.
+
+    An either-side filter splits into its alternatives, and dated and undated events are
+    taken apart: each part then walks an index in date order (descending dates are "nulls
+    last" on SQLite and "nulls first" on PostgreSQL, so the order needs no NULLs) and stops
+    after ``first`` rows. The page is cut from their union.
+    """
+    split = next((k for k in EITHER_SIDE if filters.get(k) not in (None, "")), None)
+    alternatives = either_side(split, filters[split]) if split else [true()]
+    rest = event_conditions({k: v for k, v in filters.items() if k != split})
+    ties = (E.c.article_id, E.c.trigger_start, E.c.event_id)
+    parts = []
+    for alt in alternatives:
+        dated = select(E.c.event_id).where(alt, E.c.date.is_not(None), *rest).order_by(E.c.date.desc(), *ties)
+        undated = select(E.c.event_id).where(alt, E.c.date.is_(None), *rest).order_by(*ties)
+        parts += [dated.limit(first).subquery(), undated.limit(first).subquery()]
+    return union(*[select(p.c.event_id) for p in parts])
+
+
 class Queries:
     """The read side of ``Store``."""
 
@@ -156,22 +176,11 @@ class Queries:
             >>> store.events(country="RUS", root="19", since="2008-08-01", limit=20)
         """
         cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
-        split = next((k for k in EITHER_SIDE if filters.get(k) not in (None, "")), None)
-        if split and limit is not None:
-            # a page of an either-side filter: the first offset+limit rows of each alternative
-            # (each walks its own index in date order), then the page of their union
-            rest = event_conditions({k: v for k, v in filters.items() if k != split})
-            firsts = [
-                _newest_first(select(E.c.event_id).where(alt, *rest)).limit(offset + limit).subquery()
-                for alt in either_side(split, filters[split])
-            ]
-            ids = union(*[select(f.c.event_id) for f in firsts])
-            q = _newest_first(select(*cols).where(E.c.event_id.in_(ids)))
+        if limit is None:
+            q = _newest_first(select(*cols).where(*event_conditions(filters))).offset(offset)
         else:
-            q = _newest_first(select(*cols).where(*event_conditions(filters)))
-        q = q.offset(offset) if offset else q
-        if limit is not None:
-            q = q.limit(limit)
+            q = _newest_first(select(*cols).where(E.c.event_id.in_(_page_ids(filters, offset + limit))))
+            q = q.offset(offset).limit(limit)
         with self.engine.connect() as conn:
             result = conn.execute(q)
             keys = list(result.keys())
@@ -192,7 +201,8 @@ class Queries:
     ) -> Iterator[dict[str, Any]]:
         """All matching flat rows, streamed, oldest first (``order="article"``: by article).
 
-        ``with_article`` adds the article's ``article_url``, ``article_source`` and ``article_title``.
+        ``with_article`` adds the article's ``article_url``, ``article_source`` and ``article_title``
+        and the event's ``num_mentions``, ``num_sources`` and ``num_articles``.
         """
         cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
         q = select(*cols).where(*event_conditions(filters))
@@ -201,8 +211,10 @@ class Queries:
             q = q.add_columns(
                 a.c.url.label("article_url"), a.c.source.label("article_source"), a.c.title.label("article_title")
             ).join(a, a.c.id == E.c.article_id)
-        keys = (E.c.article_id, E.c.trigger_start, E.c.event_id)
-        q = q.order_by(*keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *keys)
+        if with_article and "num_mentions" in E.c:  # GDELT's counts, kept by the mentions
+            q = q.add_columns(E.c.num_mentions, E.c.num_sources, E.c.num_articles)
+        order_keys = (E.c.article_id, E.c.trigger_start, E.c.event_id)
+        q = q.order_by(*order_keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *order_keys)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
             keys = list(result.keys())
@@ -362,6 +374,17 @@ class Queries:
                 .limit(top)
             )
             out["top_dyads"] = [dict(r) for r in one(dyads).mappings()]
+        return out
+
+    def mentions_of(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The reports (mentions) of these events, by event id: article, kind, similarity, source, url, date."""
+        m = schema.mentions
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(event_ids), 500):
+                q = select(m).where(m.c.event_id.in_(event_ids[i : i + 500])).order_by(m.c.event_id, m.c.article_id)
+                for r in conn.execute(q).mappings():
+                    out.setdefault(r["event_id"], []).append(dict(r))
         return out
 
     def _event_filters(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from ..models import EVENT_ROW_COLUMNS
 
 #: bumped with each step in ``migrate.STEPS`` (additive changes to the tables below need no bump)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 

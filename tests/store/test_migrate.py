@@ -48,6 +48,17 @@ def test_version_1_is_migrated_with_its_data(db_url):
     store.close()
 
 
+def test_event_keys_are_backfilled(any_store, db_url):
+    fill(any_store)
+    before = {r["event_id"]: r["event_key"] for r in any_store.events()}
+    with any_store.engine.begin() as conn:
+        conn.execute(text("UPDATE events SET event_key = NULL"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    store = open_store(db_url)
+    assert {r["event_id"]: r["event_key"] for r in store.events()} == before and None not in before.values()
+    store.close()
+
+
 def test_a_newer_database_is_refused(any_store, db_url):
     with any_store.engine.begin() as conn:
         conn.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))

@@ -60,12 +60,10 @@ class ActorResolver:
         if date and len(date) < 10:
             date = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
         mentions = DocResolver(self.dictionary, self.people, doc, date).run()
-        if self.coreference:
-            mentions = Coreference(doc, mentions).run()
-        else:
-            mentions = index_refs(mentions)
         mark_compounds(doc, mentions)
-        return mentions
+        if self.coreference:
+            return Coreference(doc, mentions).run()
+        return index_refs(mentions)
 
 
 @Language.factory("dragoman_actors", default_config={"coreference": True})

@@ -36,7 +36,7 @@ SECTORS = frozenset(
     "MUS CHR JEW HIN BUD MOD RAD CTH PRO SHI SUN NGO PPL ATH IMG INS SEP".split()
 )
 #: code heads that are never countries
-NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "TMP", "ELI"})
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "ELI"})
 #: unions of states whose codes may name a member (SUNRUS, SCGSRB, USRUKR)
 HISTORICAL_HEADS = frozenset({"SUN", "USR", "SCG", "YUG", "CSK"})
 

@@ -38,6 +38,7 @@ HONORIFIC = {
     "dr.": "",
 }
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -179,7 +180,8 @@ class ArticlePeople:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(r.covered[ent.start : ent.end]):
                 continue
-            if any(it.hit.start < ent.end and it.hit.end > ent.start for it in items if it.used):
+            if any(it.hit.start < ent.end and it.hit.end > ent.start
+                   for it in items if it.used or it.kind in NON_PERSON):
                 continue
             start = ent.start
             while start < ent.end and self.doc[start].lower_ in HONORIFIC:

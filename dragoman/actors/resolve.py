@@ -66,6 +66,7 @@ class DocResolver:
         for k, it in enumerate(items):
             if it.agent is not None and not it.used:
                 self._agent(items, k)
+        self._residents(items)
         for it in items:
             if not it.used:
                 self._named(it)
@@ -268,6 +269,18 @@ class DocResolver:
         return None
 
     # --- names of states, capitals, organisations --------------------------------------
+
+    def _residents(self, items: list[Item]) -> None:
+        """'Bosnian Serbs', 'Iraqi Kurds': a people named by where they live is of that state."""
+        for a, b in zip(items, items[1:], strict=False):
+            if a.used or b.used or a.kind != "demonym" or b.kind != "demonym" or b.hit.start != a.hit.end:
+                continue
+            if self.doc[b.hit.end - 1].tag_ not in ("NNS", "NNPS") or a.entry is None or b.entry is None:
+                continue
+            code = self.d.code_at(a.entry, self.date)
+            a.used = b.used = True
+            self.mention(a.hit.start, b.hit.end, code, "state", name=self.doc[a.hit.start : b.hit.end].text,
+                         demonym=True, people=b.entry.name)
 
     def _named(self, it: Item) -> None:
         entry = it.entry

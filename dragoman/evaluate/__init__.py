@@ -13,6 +13,7 @@ from ..config import Settings
 from .actors import evaluate_actors
 from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
+from .polnear import evaluate_polnear
 from .report import Report, shared_dir
 from .topics import evaluate_topics
 
@@ -22,6 +23,7 @@ SUITES: dict[str, Suite] = {
     "example": evaluate_example,
     "geowebnews": evaluate_geowebnews,
     "actors": evaluate_actors,
+    "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
 }
 

@@ -57,7 +57,8 @@ def _step_event_keys(conn: Connection) -> None:
     put = t.update().where(t.c.event_id == bindparam("id")).values(event_key=bindparam("key"))
     while rows := conn.execute(todo).mappings().all():
         keys = [
-            {"id": r["event_id"], "key": Event.from_row(r).event_key(r["article_id"], r["article_date"])} for r in rows
+            {"id": r["event_id"], "key": Event.from_row(dict(r)).event_key(r["article_id"], r["article_date"])}
+            for r in rows
         ]
         conn.execute(put, keys)
 

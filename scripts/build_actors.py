@@ -437,7 +437,7 @@ class Builder:
             keys = {_norm(a) for a in aliases}
             width = 3 if p["kind"] == "person" else 99
             heads = {s.code[:width] for s in p["spans"]}
-            sharing = list({id(r): r for k in keys for r in index.get(k, [])}.values())
+            sharing = list({id(r): r for k in sorted(keys) for r in index.get(k, [])}.values())
             same = [r for r in sharing if r["kind"] == p["kind"] and (
                 {s.code[:width] for s in r["spans"] if s.code} & heads
                 or (p["kind"] == "person" and any(" " in _norm(a) and _norm(a) in keys for a in r["aliases"])))]

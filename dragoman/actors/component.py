@@ -59,10 +59,11 @@ class ActorResolver:
         date = (date or "")[:10] or None
         if date and len(date) < 10:
             date = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
-        mentions = DocResolver(self.dictionary, self.people, doc, date).run()
+        resolver = DocResolver(self.dictionary, self.people, doc, date)
+        mentions = resolver.run()
         mark_compounds(doc, mentions)
         if self.coreference:
-            return Coreference(doc, mentions).run()
+            return Coreference(doc, mentions, resolver.lows).run()
         return index_refs(mentions)
 
 

@@ -55,6 +55,8 @@ ROLE_WORDS = {
     "secretary": ("foreign_minister", "secretary"),
     "king": ("monarch", "head_of_state"),
 }
+#: words at which a pronoun or nominal may start
+TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | GROUP_NOUNS | frozenset(NOMINAL_NOUNS) | {"sides"}
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 
@@ -74,11 +76,32 @@ def index_refs(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+class _LazyChunks:
+    """(start, root, plural) of the Doc's noun-phrase chunks, computed on first use."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.items: list[tuple[int, int, bool]] | None = None
+
+    def __iter__(self):
+        if self.items is None:
+            self.items = [(nc.start, nc.root.i, nc.root.tag_ in ("NNS", "NNPS")) for nc in self.doc.noun_chunks
+                          if nc.root.pos_ in ("NOUN", "PROPN")]
+        return iter(self.items)
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The Doc's lowercase words, read from its arrays (no Token objects made)."""
+    strings = doc.vocab.strings
+    return [strings[int(h)] for h in doc.to_array("LOWER")] if len(doc) else []
+
+
 class Coreference:
     """Adds pronoun and nominal mentions (and links nominal agents) for one Doc."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], lows: list[str] | None = None):
         self.doc, self.mentions = doc, mentions
+        self.lows = lows if lows is not None else lower_words(doc)
         self.sent_of = [0] * len(doc)
         for k, s in enumerate(doc.sents):
             self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
@@ -91,27 +114,20 @@ class Coreference:
         """All mentions, with pronouns and nominals added, sorted, refs as indices."""
         ordered = sorted(self.mentions, key=lambda m: m["start"])
         starts = {m["start"]: m for m in ordered}
-        nps = self._noun_phrases()
-        for t in self.doc:
-            m = starts.get(t.i)
+        nps = _LazyChunks(self.doc)
+        lows = self.lows
+        for i in sorted(set(starts) | {i for i, w in enumerate(lows) if w in TRIGGERS}):
+            m = starts.get(i)
             if m is not None and m.get("ref") is None and \
                     (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
-            if self.covered[t.i]:
+            if self.covered[i] or lows[i] not in TRIGGERS:
                 continue
-            new = self._at(t, ordered, nps)
+            new = self._at(self.doc[i], ordered, nps)
             if new is not None:
                 bisect.insort(ordered, new, key=lambda x: x["start"])
         return index_refs(ordered)
 
-    def _noun_phrases(self) -> list[tuple[int, int, bool]]:
-        """(start, root, plural) of the Doc's noun chunks that are not pronouns."""
-        out = []
-        for nc in self.doc.noun_chunks:
-            root = nc.root
-            if root.pos_ in ("NOUN", "PROPN"):
-                out.append((nc.start, root.i, root.tag_ in ("NNS", "NNPS")))
-        return out
 
     # --- candidates -------------------------------------------------------------------
 
@@ -235,7 +251,7 @@ class Coreference:
 
     def _quote_speakers(self, mentions: list[Mention]) -> dict[int, Mention]:
         """Token -> the speaker of the direct quotation it is in ("...," Clinton said)."""
-        marks = [t.i for t in self.doc if t.text in QUOTE_MARKS]
+        marks = [i for i, w in enumerate(self.lows) if w in QUOTE_MARKS]
         out: dict[int, Mention] = {}
         for a, b in zip(marks[::2], marks[1::2], strict=False):
             speaker = self._speaker(b, mentions) or self._speaker_before(a, mentions)

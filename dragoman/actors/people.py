@@ -188,8 +188,10 @@ class ArticlePeople:
                 start += 1
             if start < ent.end:
                 self._name(r, items, ends, start, ent.end)
-        for i, t in enumerate(self.doc):
-            if not r.covered[i] and t.is_title and t.pos_ == "PROPN" and r.lows[i] in self.by_name:
+        known = self.by_name
+        for i in [i for i, w in enumerate(r.lows) if w in known and not r.covered[i]]:
+            t = self.doc[i]
+            if t.is_title and t.pos_ == "PROPN":
                 if i + 1 >= len(self.doc) or not self.doc[i + 1].is_title:
                     self._name(r, items, ends, i, i + 1)
 

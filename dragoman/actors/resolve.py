@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .coref import lower_words
 from .dictionary import Dictionary, Entry
 from .match import Hit, _longest, inside_other_name, phrase_key, scan
 from .people import HONORIFIC, People
@@ -50,7 +51,7 @@ class DocResolver:
 
     def __init__(self, d: Dictionary, people: People, doc: Doc, date: str | None):
         self.d, self.doc, self.date = d, doc, date
-        self.lows = [t.lower_ for t in doc]
+        self.lows = lower_words(doc)
         self.people = people.for_doc(doc, date, d)
         self.mentions: list[Mention] = []
         self.covered = bytearray(len(doc))

@@ -28,7 +28,7 @@ from .roles import Raw
 __all__ = ["Raw", "SentenceCoder"]
 
 #: CAMEO codes of acts that are domestic by nature when no target is named
-DOMESTIC = ("14", "17", "081", "082", "083", "123", "124", "1041", "1042", "1043", "1044", "153")
+DOMESTIC = ("14", "17", "081", "082", "083", "123", "1241", "1242", "1041", "1042", "1043", "1044", "153")
 
 
 def _domestic(code: str) -> bool:

@@ -51,12 +51,19 @@ print(json.dumps({"seconds": secs, "rss_growth_mb": rss}))
 
 def measure_load() -> dict:
     """Load time (without tracing) and peak memory (with tracemalloc), each in a fresh process."""
-    fast = json.loads(subprocess.run([sys.executable, "-c", LOAD_FAST], capture_output=True, text=True,
-                                     cwd=ROOT, check=True).stdout)
-    traced = json.loads(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True,
-                                       cwd=ROOT, check=True).stdout)
-    return {"load_seconds": round(fast["seconds"], 3), "rss_growth_mb": round(fast["rss_growth_mb"], 1),
-            "peak_traced_mb": round(traced["peak_mb"], 1), "entries": traced["entries"], "phrases": traced["phrases"]}
+    fast = json.loads(
+        subprocess.run([sys.executable, "-c", LOAD_FAST], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    )
+    traced = json.loads(
+        subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    )
+    return {
+        "load_seconds": round(fast["seconds"], 3),
+        "rss_growth_mb": round(fast["rss_growth_mb"], 1),
+        "peak_traced_mb": round(traced["peak_mb"], 1),
+        "entries": traced["entries"],
+        "phrases": traced["phrases"],
+    }
 
 
 def texts() -> list[str]:
@@ -84,9 +91,14 @@ def measure_overhead(repeat: int) -> dict:
             resolver.resolve(doc, "2010-01-01")
         actors.append(time.perf_counter() - t)
     p, a = min(parse), min(actors)
-    return {"texts": len(data), "words": words, "parse_seconds": round(p, 3), "actor_seconds": round(a, 3),
-            "overhead_pct": round(100 * a / p, 2),
-            "mentions": sum(len(resolver.resolve(d, "2010-01-01")) for d in docs)}
+    return {
+        "texts": len(data),
+        "words": words,
+        "parse_seconds": round(p, 3),
+        "actor_seconds": round(a, 3),
+        "overhead_pct": round(100 * a / p, 2),
+        "mentions": sum(len(resolver.resolve(d, "2010-01-01")) for d in docs),
+    }
 
 
 def main() -> int:

@@ -84,8 +84,11 @@ class Coreference:
         nps = self._noun_phrases()
         for t in self.doc:
             m = starts.get(t.i)
-            if m is not None and m.get("ref") is None and \
-                    (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
+            if (
+                m is not None
+                and m.get("ref") is None
+                and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m)))
+            ):
                 self._nominal_agent(m, ordered)
             if self.covered[t.i]:
                 continue

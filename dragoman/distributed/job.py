@@ -15,7 +15,7 @@ duplicates included, so the store ends as ``dragoman ingest`` would leave it.
 
 Run it with ``dragoman spark SOURCE... --output DIR [--master URL]`` or, on a cluster::
 
-    spark-submit --master yarn -m dragoman.distributed.job s3a://bucket/warc/ --output s3a://bucket/out
+    spark-submit --master yarn "$(python -m dragoman.distributed --path)" s3a://bucket/warc/ --output s3a://bucket/out
 """
 
 from __future__ import annotations

@@ -455,7 +455,7 @@ def _insert_mentions(
         for event_id, key in events
     ]
     conn.execute(insert(schema.mentions), rows)
-    return {r["event_key"] for r in rows}
+    return {key for _, key in events}
 
 
 def _update_counts(conn: Connection, keys: set[str]) -> None:

@@ -375,6 +375,7 @@ class Quote:
     start: int
     end: int
     cue: str | None = None
+    group: int | None = None  # the stretches of one split or multi-paragraph quotation share it
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Quote:
@@ -385,6 +386,7 @@ class Quote:
             start=int(d.get("start") or 0),
             end=int(d.get("end") or 0),
             cue=d.get("cue"),
+            group=d.get("group"),
         )
 
 

@@ -43,7 +43,8 @@ from dragoman.errors import DictionaryError  # noqa: E402
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 AGENT_FILE = "Phoenix.agents.txt"
 #: country codes CAMEO uses that are not ISO 3166 alpha-3 (historical states, Kosovo)
-HISTORICAL = {"SUN": "SUN", "USR": "SUN", "DDR": "DDR", "YUG": "YUG", "SCG": "SCG", "CSK": "CSK", "KSV": "XKX",
+HISTORICAL = {"SUN": "SUN", "USR": "SUN", "TMP": "TLS", "DDR": "DDR", "YUG": "YUG", "SCG": "SCG", "CSK": "CSK",
+              "KSV": "XKX",
               "FRY": "YUG"}
 #: suffixes of a state's code that keep it a state (occupied, autonomous, unrecognised)
 STATE_SUFFIXES = {"OCC", "AUT", "UNR"}
@@ -54,9 +55,9 @@ COMMON = set("""country south north east west central republic kingdom states st
 government people capital city nation empire land coast gulf bay river sea ocean mountain mountains valley desert
 lake new great upper lower democratic federal united commonwealth territory province region area world
 international national peoples front army party council avengers contras cornerstone chevron proper asia europe
-africa america americas caucasus balkans mainland homeland motherland""".split())
+africa america americas caucasus balkans mainland homeland motherland tigers""".split())
 #: regions and non-state prefixes that are never countries
-NONSTATE = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "TMP", "ELI"}
+NONSTATE = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "ELI"}
 
 
 def load_errata(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
@@ -343,7 +344,7 @@ def read_updates(folder: Path) -> dict[str, dict]:
     for path in sorted(folder.glob("*.tsv")):
         if path.name == "agents.tsv":
             continue
-        kind = "person" if path.name.startswith("leaders") else "state" if path.name.startswith("states") else ""
+        kind = {"leaders": "person", "states": "state", "demonyms": "demonym"}.get(path.stem, "")
         with path.open(encoding="utf-8") as fh:
             for no, raw in enumerate(fh, 1):
                 if not raw.strip() or raw.startswith("#"):
@@ -436,11 +437,10 @@ class Builder:
             keys = {_norm(a) for a in aliases}
             width = 3 if p["kind"] == "person" else 99
             heads = {s.code[:width] for s in p["spans"]}
-            found = [r for k in keys for r in index.get(k, [])
-                     if {s.code[:width] for s in r["spans"] if s.code} & heads
-                     or (p["kind"] == "person" == r["kind"] and " " in k)]
-            found = list({id(r): r for r in found}.values())
-            same = [r for r in found if r["kind"] == p["kind"]]
+            sharing = list({id(r): r for k in sorted(keys) for r in index.get(k, [])}.values())
+            same = [r for r in sharing if r["kind"] == p["kind"] and (
+                {s.code[:width] for s in r["spans"] if s.code} & heads
+                or (p["kind"] == "person" and any(" " in _norm(a) and _norm(a) in keys for a in r["aliases"])))]
             if not same:
                 row = self.add(p["kind"], name, p["spans"], aliases, p["gender"], p["roles"])
             else:
@@ -450,7 +450,7 @@ class Builder:
                 row["roles"] += p["roles"]
                 row["gender"] = p["gender"] or row["gender"]
                 row["name"] = name
-            for other in found:
+            for other in sharing:  # the curated entry is authoritative for its names
                 if other is not row:
                     other["aliases"] = {a for a in other["aliases"] if _norm(a) not in keys}
         return len(self.rows)

@@ -59,13 +59,12 @@ class ActorResolver:
         date = (date or "")[:10] or None
         if date and len(date) < 10:
             date = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
-        mentions = DocResolver(self.dictionary, self.people, doc, date).run()
-        if self.coreference:
-            mentions = Coreference(doc, mentions).run()
-        else:
-            mentions = index_refs(mentions)
+        resolver = DocResolver(self.dictionary, self.people, doc, date)
+        mentions = resolver.run()
         mark_compounds(doc, mentions)
-        return mentions
+        if self.coreference:
+            return Coreference(doc, mentions, resolver.lows).run()
+        return index_refs(mentions)
 
 
 @Language.factory("dragoman_actors", default_config={"coreference": True})

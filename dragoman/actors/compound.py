@@ -14,8 +14,8 @@ JOINERS = frozenset({"and", ",", "&", "as well as"})
 MEMBER_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 
 
-def mark_compounds(doc: Doc, mentions: list[dict[str, Any]]) -> None:
-    """Set ``compound`` on coordinated actor mentions (in place)."""
+def mark_compounds(doc: Doc, mentions: list[dict[str, Any]]) -> None:  # noqa: D401
+    """Set ``compound`` on coordinated actor mentions (in place; the members as dicts)."""
     group: list[int] = []
     for k, m in enumerate(mentions):
         if not _member(m):
@@ -41,8 +41,9 @@ def _joined(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _close(mentions: list[dict[str, Any]], group: list[int]) -> None:
     if len(group) > 1 and _has_and(mentions, group):
-        for k in group:
-            mentions[k]["compound"] = list(group)
+        members = [mentions[k] for k in group]
+        for m in members:
+            m["compound"] = members  # mention dicts until the list is final (index_refs)
 
 
 def _has_and(mentions: list[dict[str, Any]], group: list[int]) -> bool:

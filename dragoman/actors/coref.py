@@ -23,7 +23,13 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+SPEECH = frozenset("say tell add state declare insist warn note stress explain ask reply announce".split())
+#: plural nouns that stand for the members of the last compound actor ("those nations")
+GROUP_NOUNS = frozenset({"nations", "countries", "states", "governments", "allies", "neighbours", "neighbors"})
 EXPLETIVE_HEADS = frozenset({"seem", "appear", "happen", "matter", "remain", "look", "rain", "take", "emerge"})
 #: head nouns of nominals that are not agent phrases, and the kinds they refer to
 NOMINAL_NOUNS = {
@@ -49,6 +55,8 @@ ROLE_WORDS = {
     "secretary": ("foreign_minister", "secretary"),
     "king": ("monarch", "head_of_state"),
 }
+#: words at which a pronoun or nominal may start
+TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | GROUP_NOUNS | frozenset(NOMINAL_NOUNS) | {"sides"}
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 
@@ -60,19 +68,44 @@ def index_refs(mentions: list[Mention]) -> list[Mention]:
         ref = m.get("ref")
         if isinstance(ref, dict):
             m["ref"] = index.get(id(ref))
-        if isinstance(m.get("members"), list):
-            m["members"] = [index[id(x)] for x in m["members"] if isinstance(x, dict) and id(x) in index]
+        if isinstance(m.get("owner"), dict):
+            m["owner"] = index.get(id(m["owner"]))
+        for key in ("members", "compound"):
+            if isinstance(m.get(key), list):
+                m[key] = [index[id(x)] for x in m[key] if isinstance(x, dict) and id(x) in index]
     return mentions
+
+
+class _LazyChunks:
+    """(start, root, plural) of the Doc's noun-phrase chunks, computed on first use."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.items: list[tuple[int, int, bool]] | None = None
+
+    def __iter__(self):
+        if self.items is None:
+            self.items = [(nc.start, nc.root.i, nc.root.tag_ in ("NNS", "NNPS")) for nc in self.doc.noun_chunks
+                          if nc.root.pos_ in ("NOUN", "PROPN")]
+        return iter(self.items)
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The Doc's lowercase words, read from its arrays (no Token objects made)."""
+    strings = doc.vocab.strings
+    return [strings[int(h)] for h in doc.to_array("LOWER")] if len(doc) else []
 
 
 class Coreference:
     """Adds pronoun and nominal mentions (and links nominal agents) for one Doc."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], lows: list[str] | None = None):
         self.doc, self.mentions = doc, mentions
+        self.lows = lows if lows is not None else lower_words(doc)
         self.sent_of = [0] * len(doc)
         for k, s in enumerate(doc.sents):
             self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
+        self.speaker_at = self._quote_speakers(mentions)
         self.covered = bytearray(len(doc))
         for m in mentions:
             self.covered[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
@@ -81,30 +114,20 @@ class Coreference:
         """All mentions, with pronouns and nominals added, sorted, refs as indices."""
         ordered = sorted(self.mentions, key=lambda m: m["start"])
         starts = {m["start"]: m for m in ordered}
-        nps = self._noun_phrases()
-        for t in self.doc:
-            m = starts.get(t.i)
-            if (
-                m is not None
-                and m.get("ref") is None
-                and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m)))
-            ):
+        nps = _LazyChunks(self.doc)
+        lows = self.lows
+        for i in sorted(set(starts) | {i for i, w in enumerate(lows) if w in TRIGGERS}):
+            m = starts.get(i)
+            if m is not None and m.get("ref") is None and \
+                    (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
-            if self.covered[t.i]:
+            if self.covered[i] or lows[i] not in TRIGGERS:
                 continue
-            new = self._at(t, ordered, nps)
+            new = self._at(self.doc[i], ordered, nps)
             if new is not None:
                 bisect.insort(ordered, new, key=lambda x: x["start"])
         return index_refs(ordered)
 
-    def _noun_phrases(self) -> list[tuple[int, int, bool]]:
-        """(start, root, plural) of the Doc's noun chunks that are not pronouns."""
-        out = []
-        for nc in self.doc.noun_chunks:
-            root = nc.root
-            if root.pos_ in ("NOUN", "PROPN"):
-                out.append((nc.start, root.i, root.tag_ in ("NNS", "NNPS")))
-        return out
 
     # --- candidates -------------------------------------------------------------------
 
@@ -138,18 +161,33 @@ class Coreference:
             target[key] = src.get(key) if key != "name" or not target.get("name") else target["name"]
         target["sectors"] = list(src.get("sectors") or [])
         target["ref"] = src
-        for key in ("gender", "role", "members"):
+        for key in ("gender", "role"):
             if key in src and key not in target:
                 target[key] = src[key]
+        members = source.get("members") or src.get("members")
+        if members and "members" not in target:
+            target["members"] = list(members)
 
     # --- pronouns ---------------------------------------------------------------------
 
     def _at(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
         """A pronoun or nominal noun at token t, resolved (None if it is neither or unresolved)."""
         low = t.lower_
+        if low in FIRST_SINGULAR or low in FIRST_PLURAL:
+            speaker = self.speaker_at.get(t.i)
+            return self._new(t.i, t.i + 1, "pronoun", speaker) if speaker is not None else None
+        if low in GROUP_NOUNS:
+            return self._group_noun(t, ordered)
         if (low in PRONOUNS and t.pos_ == "PRON") or (low in ("his", "its", "their", "her") and t.tag_ == "PRP$"):
             ante = self._pronoun(t, ordered, nps)
-            return self._new(t.i, t.i + 1, "pronoun", ante) if ante is not None else None
+            if ante is None:
+                return None
+            m = self._new(t.i, t.i + 1, "pronoun", ante)
+            if low in PLURAL and isinstance(ante.get("compound"), list):
+                m["members"] = list(ante["compound"])  # "they" = all members of "A and B"
+            if t.tag_ == "PRP$":
+                self._owned_agent(t.i + 1, m, ordered)
+            return m
         if low in NOMINAL_NOUNS or low == "sides":
             return self._noun(t, ordered)
         return None
@@ -191,9 +229,76 @@ class Coreference:
             ante = next((m for m in cands if self._singular_thing(m)), None)
         else:
             ante = next((m for m in cands if self._plural(m)), None)
+            if ante is None:  # news style: "they"/"their" for a state or organisation named just before
+                ante = next((m for m in cands if self.sent_of[m["start"]] == self.sent_of[t.i]
+                             and self._singular_thing(m) and self.root(m)["kind"] in ("state", "igo")), None)
         if ante is None or self._closer_thing(t, ante, nps, low in PLURAL):
             return None
         return ante
+
+    def _owned_agent(self, i: int, owner: Mention, ordered: list[Mention]) -> None:
+        """'their forces', 'its army': an agent without a country takes its owner's."""
+        agent = next((m for m in ordered if m["start"] == i and m["kind"] in ("agent", "nominal")), None)
+        country = owner.get("country")
+        if agent is None or agent.get("code") or not country or owner.get("igo"):
+            return
+        code = (owner.get("code") or country)[:3]
+        agent["code"] = code + "".join(agent.get("sectors") or [])
+        agent["country"] = country
+        agent["owner"] = owner
+
+    # --- quotations -------------------------------------------------------------------
+
+    def _quote_speakers(self, mentions: list[Mention]) -> dict[int, Mention]:
+        """Token -> the speaker of the direct quotation it is in ("...," Clinton said)."""
+        marks = [i for i, w in enumerate(self.lows) if w in QUOTE_MARKS]
+        out: dict[int, Mention] = {}
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            speaker = self._speaker(b, mentions) or self._speaker_before(a, mentions)
+            if speaker is not None:
+                for i in range(a + 1, b):
+                    out[i] = speaker
+        return out
+
+    def _speaker(self, close: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a speech verb right after a closing quote."""
+        for t in self.doc[close + 1 : min(len(self.doc), close + 8)]:
+            if t.lemma_ in SPEECH:
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                return self._mention_at(subj.i, mentions) if subj is not None else None
+            if t.is_sent_end:
+                break
+        return None
+
+    def _speaker_before(self, open_: int, mentions: list[Mention]) -> Mention | None:
+        """'Clinton said: "..."' -- the subject of a speech verb just before an opening quote."""
+        for t in reversed(self.doc[max(0, open_ - 6) : open_]):
+            if t.lemma_ in SPEECH:
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                return self._mention_at(subj.i, mentions) if subj is not None else None
+        return None
+
+    def _mention_at(self, i: int, mentions: list[Mention]) -> Mention | None:
+        m = next((m for m in mentions if m["start"] <= i < m["end"]), None)
+        return m if m is not None and (m.get("code") or m.get("ref") is not None) else None
+
+    def _group_noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
+        """'those nations', 'the two countries', 'both countries': the members of the last compound."""
+        start = t.i - 1
+        while start >= 0 and self.doc[start].lower_ in ("two", "three", "both", "of", "each", "all"):
+            start -= 1
+        if start < 0 or self.doc[start].lower_ not in ("the", "those", "these", "both", "two"):
+            if not (start + 1 < t.i and self.doc[start + 1].lower_ in ("both", "two")):
+                return None
+            start += 1
+        for c in self._before(ordered, t.i, NOMINAL_WINDOW):
+            group = c.get("compound")
+            if isinstance(group, list) and len(group) > 1:
+                m = self._new(start, t.i + 1, "nominal", None)
+                m["members"] = list(group)
+                m["ref"] = group[0]
+                return m
+        return None
 
     def _closer_thing(self, t: Token, ante: Mention, nps: list[tuple[int, int, bool]], plural: bool) -> bool:
         """True when a non-actor noun phrase of the pronoun's number sits between it and the actor."""
@@ -229,7 +334,7 @@ class Coreference:
         return r["kind"] in ("state", "capital", "igo", "group") or (r["kind"] == "agent" and not self._plural(m))
 
     def _plural(self, m: Mention) -> bool:
-        if m.get("members"):
+        if m.get("members") or m.get("compound"):
             return True
         last = self.doc[m["end"] - 1]
         return m["kind"] in ("agent", "group", "state", "nominal") and last.tag_ in ("NNS", "NNPS")

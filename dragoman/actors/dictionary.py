@@ -36,7 +36,7 @@ SECTORS = frozenset(
     "MUS CHR JEW HIN BUD MOD RAD CTH PRO SHI SUN NGO PPL ATH IMG INS SEP".split()
 )
 #: code heads that are never countries
-NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "TMP", "ELI"})
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "ELI"})
 #: unions of states whose codes may name a member (SUNRUS, SCGSRB, USRUKR)
 HISTORICAL_HEADS = frozenset({"SUN", "USR", "SCG", "YUG", "CSK"})
 
@@ -56,8 +56,18 @@ class Entry(NamedTuple):
     kind: str  # state, capital, demonym, person, igo, group
     name: str
     gender: str  # f, m or ""
-    spans: tuple[Span, ...]
-    roles: tuple[Span, ...]  # (role, start, end)
+    codes: str  # "CODE@start@end;..." as stored (parsed on first use)
+    role_text: str  # "role@start@end;..."
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The entry's codes with their date ranges."""
+        return _spans(self.codes)
+
+    @property
+    def roles(self) -> tuple[Span, ...]:
+        """The entry's roles (role, start, end)."""
+        return _spans(self.role_text)
 
 
 class Described(NamedTuple):
@@ -81,7 +91,6 @@ class Dictionary:
     surnames: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, str] = field(default_factory=dict)
     igos: dict[str, tuple[str, str]] = field(default_factory=dict)
-    by_country: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def code_at(self, entry: Entry, date: str | None) -> str | None:
         """The entry's code on ``date`` (ISO; None = today); a person out of office is ELI."""
@@ -148,6 +157,7 @@ def _sectors(rest: str) -> tuple[str, ...]:
     return tuple(g for g in groups if g in SECTORS)
 
 
+@lru_cache(maxsize=65536)
 def _spans(text: str) -> tuple[Span, ...]:
     out = []
     for part in text.split(";") if text else ():
@@ -168,9 +178,11 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 def _add_phrase(table: dict, prefixes: set, phrase: str, value) -> tuple[str, ...]:
-    key = tuple(w for w in phrase.split(" ") if w != "-") or (phrase,)
-    for n in range(1, len(key)):
-        prefixes.add(key[:n])
+    key = tuple(phrase.split(" "))
+    if "-" in key:
+        key = tuple(w for w in key if w != "-") or (phrase,)
+    if len(key) > 1:
+        prefixes.update([key[:n] for n in range(1, len(key))])
     if isinstance(value, int):
         table.setdefault(key, []).append(value)
     else:
@@ -204,15 +216,12 @@ def load_dictionary() -> Dictionary:
 def _add_entry(d: Dictionary, row: list[str]) -> None:
     _, kind, name, gender, codes, aliases, roles = (row + [""] * 7)[:7]
     idx = len(d.entries)
-    entry = Entry(idx, kind, name, gender, _spans(codes), _spans(roles))
-    d.entries.append(entry)
+    d.entries.append(Entry(idx, kind, name, gender, codes, roles))
+    names, prefixes = d.names, d.name_prefixes
     for alias in aliases.split("|"):
         if alias:
-            _add_phrase(d.names, d.name_prefixes, alias, idx)
+            _add_phrase(names, prefixes, alias, idx)
     if kind == "person":
         words = name_words(name)
         if words:
             d.surnames[words[-1]].append(idx)
-    elif kind in ("state", "capital", "demonym") and entry.spans and entry.spans[0].code:
-        if len(entry.spans) == 1 and len(entry.spans[0].code or "") == 3:
-            d.by_country.setdefault(entry.spans[0].code or "", {})[kind] = idx

@@ -38,6 +38,7 @@ HONORIFIC = {
     "dr.": "",
 }
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -179,15 +180,18 @@ class ArticlePeople:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(r.covered[ent.start : ent.end]):
                 continue
-            if any(it.hit.start < ent.end and it.hit.end > ent.start for it in items if it.used):
+            if any(it.hit.start < ent.end and it.hit.end > ent.start
+                   for it in items if it.used or it.kind in NON_PERSON):
                 continue
             start = ent.start
             while start < ent.end and self.doc[start].lower_ in HONORIFIC:
                 start += 1
             if start < ent.end:
                 self._name(r, items, ends, start, ent.end)
-        for i, t in enumerate(self.doc):
-            if not r.covered[i] and t.is_title and t.pos_ == "PROPN" and r.lows[i] in self.by_name:
+        known = self.by_name
+        for i in [i for i, w in enumerate(r.lows) if w in known and not r.covered[i]]:
+            t = self.doc[i]
+            if t.is_title and t.pos_ == "PROPN":
                 if i + 1 >= len(self.doc) or not self.doc[i + 1].is_title:
                     self._name(r, items, ends, i, i + 1)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .coref import lower_words
 from .dictionary import Dictionary, Entry
 from .match import Hit, _longest, inside_other_name, phrase_key, scan
 from .people import HONORIFIC, People
@@ -50,7 +51,7 @@ class DocResolver:
 
     def __init__(self, d: Dictionary, people: People, doc: Doc, date: str | None):
         self.d, self.doc, self.date = d, doc, date
-        self.lows = [t.lower_ for t in doc]
+        self.lows = lower_words(doc)
         self.people = people.for_doc(doc, date, d)
         self.mentions: list[Mention] = []
         self.covered = bytearray(len(doc))
@@ -66,6 +67,7 @@ class DocResolver:
         for k, it in enumerate(items):
             if it.agent is not None and not it.used:
                 self._agent(items, k)
+        self._residents(items)
         for it in items:
             if not it.used:
                 self._named(it)
@@ -268,6 +270,18 @@ class DocResolver:
         return None
 
     # --- names of states, capitals, organisations --------------------------------------
+
+    def _residents(self, items: list[Item]) -> None:
+        """'Bosnian Serbs', 'Iraqi Kurds': a people named by where they live is of that state."""
+        for a, b in zip(items, items[1:], strict=False):
+            if a.used or b.used or a.kind != "demonym" or b.kind != "demonym" or b.hit.start != a.hit.end:
+                continue
+            if self.doc[b.hit.end - 1].tag_ not in ("NNS", "NNPS") or a.entry is None or b.entry is None:
+                continue
+            code = self.d.code_at(a.entry, self.date)
+            a.used = b.used = True
+            self.mention(a.hit.start, b.hit.end, code, "state", name=self.doc[a.hit.start : b.hit.end].text,
+                         demonym=True, people=b.entry.name)
 
     def _named(self, it: Item) -> None:
         entry = it.entry

@@ -1,11 +1,69 @@
-"""The ``dragoman_events`` spaCy component (placeholder until the coder lands)."""
+"""The ``dragoman_events`` spaCy component: codes every sentence's events between its actors.
+
+Reads ``doc._.dragoman_actors`` (filled by ``dragoman_actors``) and writes
+``doc._.dragoman_events``: plain dicts with the CAMEO code, root, name, quad class, Goldstein
+score, PLOVER type and mode, source and target actors (output shape, character offsets), the
+trigger's token span, the sentence index, the rule that fired and a confidence.
+"""
 
 # no `from __future__ import annotations` here: spaCy resolves factory signatures at run time
+
+import logging
+from bisect import bisect_left
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-CODER_VERSION = "0"
+from .clause import Parse
+from .codebook import Codebook, load_codebook
+from .coder import Raw, SentenceCoder
+from .lexicon import Lexicon, load_lexicon
+from .match import Matcher
+
+log = logging.getLogger(__name__)
+
+CODER_VERSION = "1.0"
+
+_IDENTITY = ("name", "code", "country", "igo", "sectors")
+
+
+def resolve_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions with their identity filled from their antecedent ('she' -> Clinton), in the same order."""
+    out = []
+    for m in mentions:
+        ident = m
+        seen = 0
+        while not (ident.get("country") or ident.get("igo") or ident.get("code")) and ident.get("ref") is not None:
+            ref = ident["ref"]
+            if not isinstance(ref, int) or not 0 <= ref < len(mentions) or seen > 5:
+                break
+            ident = mentions[ref]
+            seen += 1
+        r = dict(m)
+        for k in _IDENTITY:
+            r[k] = ident.get(k)
+        out.append(r)
+    return out
+
+
+def actor_out(m: dict[str, Any]) -> dict[str, Any]:
+    """A mention in the actor shape of DESIGN.md (character offsets)."""
+    return {
+        "text": m.get("text"),
+        "name": m.get("name"),
+        "code": m.get("code"),
+        "country": m.get("country"),
+        "igo": m.get("igo"),
+        "sectors": list(m.get("sectors") or []),
+        "start": m.get("start_char"),
+        "end": m.get("end_char"),
+    }
+
+
+def _any_in(sorted_starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(sorted_starts, start)
+    return k < len(sorted_starts) and sorted_starts[k] < end
 
 
 class EventCoder:
@@ -13,10 +71,54 @@ class EventCoder:
 
     def __init__(self, nlp: Language, name: str = "dragoman_events"):
         self.name = name
+        self.lexicon: Lexicon = load_lexicon()
+        self.codebook: Codebook = load_codebook()
+        self.matcher = Matcher(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dragoman_events = []
+        mentions = resolve_mentions(list(doc._.dragoman_actors or []))
+        p = Parse(doc, mentions)
+        coder = SentenceCoder(p, self.lexicon, self.matcher)
+        events: list[dict[str, Any]] = []
+        starts = sorted({m.get("start", -1) for m in mentions if p.ment[m.get("start", 0)] >= 0} if p.n else ())
+        for k, sent in enumerate(doc.sents):
+            if not _any_in(starts, sent.start, sent.end):
+                continue  # no actor, no event
+            try:
+                raws = coder.code(sent.start, sent.end)
+            except (IndexError, KeyError, ValueError, RecursionError) as e:  # a malformed parse
+                log.warning("could not code sentence %d of %s: %r", k, (doc._.dragoman_meta or {}).get("id"), e)
+                continue
+            events.extend(self._events(raws, mentions, k))
+        doc._.dragoman_events = events
         return doc
+
+    def _events(self, raws: list[Raw], mentions: list[dict[str, Any]], sentence: int) -> list[dict[str, Any]]:
+        best: dict[tuple[str, int | None, int | None], Raw] = {}
+        for r in raws:
+            key = (r.code, r.source, r.target)
+            if key not in best or r.confidence > best[key].confidence:
+                best[key] = r
+        return [self.event(r, mentions, sentence) for r in best.values()]
+
+    def event(self, r: Raw, mentions: list[dict[str, Any]], sentence: int) -> dict[str, Any]:
+        """The EventDict of a coded event."""
+        info = self.codebook.info(r.code)
+        return {
+            "code": info.code,
+            "root": info.root,
+            "name": info.name,
+            "quad_class": info.quad_class,
+            "goldstein": info.goldstein,
+            "plover": dict(info.plover) if info.plover else None,
+            "source": actor_out(mentions[r.source]) if r.source is not None else None,
+            "target": actor_out(mentions[r.target]) if r.target is not None else None,
+            "trigger_start": r.trigger[0],
+            "trigger_end": r.trigger[1],
+            "sentence": sentence,
+            "rule": r.rule,
+            "confidence": r.confidence,
+        }
 
 
 @Language.factory("dragoman_events")

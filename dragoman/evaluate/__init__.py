@@ -13,6 +13,9 @@ from ..config import Settings
 from .actors import evaluate_actors
 from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
+from .petrarch import evaluate_petrarch
+from .plover import evaluate_plover
+from .polnear import evaluate_polnear
 from .report import Report, shared_dir
 from .topics import evaluate_topics
 
@@ -20,8 +23,11 @@ Suite = Callable[[Path, Settings], Report]
 
 SUITES: dict[str, Suite] = {
     "example": evaluate_example,
+    "plover-gsr": evaluate_plover,
+    "petrarch-gsr": evaluate_petrarch,
     "geowebnews": evaluate_geowebnews,
     "actors": evaluate_actors,
+    "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
 }
 

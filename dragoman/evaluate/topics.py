@@ -128,7 +128,8 @@ def evaluate_topics(shared: Path, settings: Settings | None = None) -> Report:
             table[(g, "hit")] += ok
         ev = matched_event(record, (doc._.dragoman_record or {}).get("events") or [])
         if ev is not None:
-            per_event.append((hit(record, ev.get("contexts") or []), len(ev.get("contexts") or [])))
+            given = list(ev.get("contexts") or [])
+            per_event.append((hit(record, given), len(given), _precise(record, given)))
     report = Report("plover-context")
     report.figures = _figures(per_record, per_event)
     report.table = [
@@ -163,4 +164,6 @@ def _figures(per_record: list[tuple], per_event: list[tuple]) -> dict[str, Any]:
     if per_event:
         figures["event_share"] = sum(e[0] for e in per_event) / len(per_event)
         figures["contexts_per_event"] = sum(e[1] for e in per_event) / len(per_event)
+        given_ev = sum(e[2][1] for e in per_event)
+        figures["event_context_precision"] = sum(e[2][0] for e in per_event) / given_ev if given_ev else 0.0
     return figures

@@ -7,9 +7,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import load_gazetteer
+from .gazetteer import COUNTRY, load_gazetteer
 from .locate import event_place
-from .parse import geoparse, is_dateline, mention
+from .parse import Toponym, geoparse, is_dateline, mention
 
 __all__ = ["PlaceFinder", "event_place", "make_place_finder"]
 
@@ -17,6 +17,21 @@ __all__ = ["PlaceFinder", "event_place", "make_place_finder"]
 def _acting(actors: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Token ranges of actor mentions that are not locations ("Moscow said", not "in Moscow")."""
     return [(a["start"], a["end"]) for a in actors if not a.get("locative") and "start" in a and "end" in a]
+
+
+#: how a country's name modifies another word when it stands for its people or government
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+
+
+def _country_as_modifier(top: Toponym) -> bool:
+    """ "U.S. policy", "Russia's recognition": a country's name qualifying a noun is no location."""
+    root = top.span.root
+    return (
+        top.place is not None
+        and top.place.kind == COUNTRY
+        and root.dep_ in _MODIFIER_DEPS
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 class PlaceFinder:
@@ -33,8 +48,11 @@ class PlaceFinder:
         for top in geoparse(doc, self.gazetteer):
             if top.place is None:
                 continue  # a name the model took for a place that no gazetteer knows
+            if is_dateline(top.span):
+                places.append(mention(top))
+                continue
             s, e = top.span.start, top.span.end
-            if not is_dateline(top.span) and any(a_s < e and s < a_e for a_s, a_e in acting):
+            if any(a_s < e and s < a_e for a_s, a_e in acting) or _country_as_modifier(top):
                 continue
             places.append(mention(top))
         doc._.dragoman_places = places

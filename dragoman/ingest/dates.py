@@ -58,6 +58,24 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+#: a wire dateline: "WASHINGTON, March 6, 2009 (AP) -", "MOSCOW, Friday, 6 March 2009 (Reuters) -"
+_WIRE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][a-z.]+)?,\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?", re.I
+)
+
+
+def _wire_date(line: str) -> str | None:
+    """The date of a wire dateline that opens a paragraph (the place in capitals, then the date)."""
+    m = _WIRE.match(line)
+    if m is None or not line[: line.index(",")].isupper():
+        return None
+    rest = line[m.end() : m.end() + 40]
+    for pat in _PATTERNS:
+        if pat.match(rest):
+            return parse_date(rest)
+    return None
+
+
 def dateline(text: str, max_lines: int = 12) -> str | None:
     """The date of a line near the top that is only a date (``06 March 2009``), else None."""
     seen = 0
@@ -68,6 +86,9 @@ def dateline(text: str, max_lines: int = 12) -> str | None:
         seen += 1
         if seen > max_lines:
             break
+        wire = _wire_date(line)
+        if wire is not None:
+            return wire
         if len(line) > 60:
             continue
         iso = parse_date(line)

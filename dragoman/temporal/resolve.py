@@ -61,6 +61,8 @@ def _month_year(month: int, anchor: date, mod: str, future: bool) -> int:
 def _weekday(day: int, anchor: date, mod: str, future: bool) -> date:
     """The date of a weekday named without a date ("on Tuesday", "next Friday")."""
     back = (anchor.weekday() - day) % 7
+    if back == 0 and not mod:
+        return anchor  # "on Monday" in a Monday report is the day itself, whatever the tense
     if mod in ("next", "coming") or (future and mod != "last"):
         return anchor + timedelta(days=(day - anchor.weekday()) % 7 or 7)
     if mod in ("last", "past"):

@@ -58,12 +58,8 @@ def test_script_fails_on_malformed_line_with_file_and_line(tmp_path):
     lines.insert(60, "BROKEN_GROUP_ [ABCREB 2099x]")
     bad.write_text("\n".join(lines) + "\n", encoding="latin-1")
     out = tmp_path / "out"
-    p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_actors.py"), "--phoenix", str(tmp_path), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    p = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_actors.py"), "--phoenix", str(tmp_path),
+                        "--out", str(out)], capture_output=True, text=True, timeout=300)
     assert p.returncode == 1
     assert "Phoenix.MilNonState.actors.txt:61:" in p.stderr
     assert not out.exists()

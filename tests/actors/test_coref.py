@@ -42,3 +42,26 @@ def test_apposition_gives_the_title_to_the_name(actors):
 def test_agent_modifying_a_thing_is_not_an_actor(actors):
     ms = actors("Missiles struck military targets near the city.", "2022-02-24")
     assert not [m for m in ms if m["text"] == "military"]
+
+
+def test_first_person_in_a_quote_is_the_speaker(actors):
+    ms = actors('"We will raise this with Russia," Clinton said after meeting Hillary Clinton\'s aides.', "2009-03-06")
+    we = find(ms, "We")
+    assert we["kind"] == "pronoun" and ms[we["ref"]]["text"] == "Clinton"
+
+
+def test_their_after_a_state_in_the_same_sentence(actors):
+    ms = actors("We will also raise with Russia their continuing discussions with Iran.", "2009-03-06")
+    assert find(ms, "their")["country"] == "RUS"
+
+
+def test_those_nations_are_the_last_compound(actors):
+    ms = actors("We met Ukraine and Georgia and restated our commitment to those nations.", "2009-03-06")
+    m = find(ms, "those nations")
+    assert {ms[k]["country"] for k in m["members"]} == {"UKR", "GEO"}
+
+
+def test_people_named_by_their_state_and_their_forces(actors):
+    ms = actors("Bosnian Serbs said on Tuesday their forces had completed their withdrawal.", "2000-01-01")
+    assert find(ms, "Bosnian Serbs")["country"] == "BIH"
+    assert find(ms, "forces")["code"] == "BIHMIL"

@@ -12,9 +12,8 @@ def _key(m):
 def test_gold_actors_resolve(actors, example_gold):
     mentions = actors(EXAMPLE_TXT.read_text(), example_gold["document"]["date"])
     for g in example_gold["actors"]:
-        hits = [
-            m for m in mentions if m["text"] == g["mention"] or (g["mention"] in m["text"] and m["kind"] == "person")
-        ]
+        hits = [m for m in mentions
+                if m["text"] == g["mention"] or (g["mention"] in m["text"] and m["kind"] == "person")]
         assert hits, f"{g['mention']} not found"
         if g["code"].startswith("IGO"):
             assert all(m["igo"] == g["mention"] for m in hits)

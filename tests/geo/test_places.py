@@ -71,3 +71,11 @@ def test_dateline_place(parse):
 def test_empty_and_placeless_texts(parse):
     assert parse("")._.dragoman_places == []
     assert parse("Nothing happened here at all.")._.dragoman_places == []
+
+
+def test_country_qualifying_a_noun_is_not_a_place(parse):
+    doc = parse("U.S. policy is clear, and the Geneva talks went well. Troops were deployed in Georgia.")
+    got = names(doc)
+    assert ("United States", "USA") not in got
+    assert ("Geneva", "CHE") in got
+    assert ("Georgia", "GEO") in got

@@ -60,7 +60,8 @@ def test_resolved(text, words, value):
         ("they will meet on Tuesday", "2009-03-10"),
         ("they will meet in May", "2009-05"),
         ("they will meet on March 3", "2010-03-03"),
-        ("they will meet on Friday", "2009-03-13"),
+        ("they will meet next Friday", "2009-03-13"),
+        ("they will meet on Friday", "2009-03-06"),  # the report's own weekday is the report's day
     ],
 )
 def test_future_clauses_look_forward(text, value):

@@ -1,0 +1,239 @@
+"""Coding one sentence: triggers, their contexts and actors, and the events they make.
+
+The steps, for the tokens of one sentence:
+1. every verb and noun with a dictionary entry gets its lexical act (``Matcher.act``);
+2. a noun that is the object of a light or own-action verb ("held talks with", "endorsed a
+   resumption of talks") lends its act to that verb;
+3. verbs are coded deepest first, so a complement ("to cooperate") is coded before its
+   control verb ("agreed"), which it then consumes; each verb's ``Context`` says whether the
+   act is real, blocked, or framed (intent, threat, appeal, demand, rejection);
+4. nouns that no verb absorbed are coded as nominal events ("Moscow's use of force against
+   Georgia") when an actor owns them;
+5. statements (01) are kept only when nothing else was coded in the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .clause import Parse
+from .codebook import frame_code, is_cooperative
+from .context import OBLIGE, Context, Situator
+from .lexicon import Lexicon
+from .match import Act, Matcher
+from .nominal import Nominal
+from .roles import Raw
+
+__all__ = ["Raw", "SentenceCoder"]
+
+
+class SentenceCoder(Nominal):
+    """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
+
+    def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
+        self.p = p
+        self.lex = lex
+        self.matcher = matcher
+        self.situ = Situator(p, lex)
+        self.verb_acts: dict[int, Act] = {}
+        self.noun_acts: dict[int, Act] = {}
+        self.absorbed: dict[int, int] = {}  # verb -> the noun whose act it carries
+        self.lent_frame: dict[int, str] = {}  # verb -> the frame it puts on the noun's act
+        self.consumed: set[int] = set()
+        self.history: list[Raw] = []
+
+    # -- 1. triggers ----------------------------------------------------------------------
+
+    def code(self, start: int, end: int) -> list[Raw]:
+        """The events of the sentence spanning tokens [start, end)."""
+        p, m = self.p, self.matcher
+        verbs, nouns = [], []
+        for i in range(start, end):
+            pos = p.pos[i]
+            if pos == "VERB" and len(p.lemma[i]) > 2 and m.has_entry(p.lemma[i]):
+                a = m.act(p, i)
+                if a is not None:
+                    self.verb_acts[i] = a
+                verbs.append(i)
+            elif pos == "VERB" or (pos == "AUX" and p.dep[i] not in ("aux", "auxpass")):
+                verbs.append(i)
+            elif pos == "NOUN" and p.dep[i] != "compound" and m.has_entry(p.lemma[i], noun=True):
+                a = m.act(p, i, noun=True)
+                if a is not None and a.code:
+                    self.noun_acts[i] = a
+                    nouns.append(i)
+        for n in nouns:
+            self._lend(n)
+        out: list[Raw] = []
+        for i in sorted(verbs, key=self._depth, reverse=True):
+            out.extend(self._verb(i))
+        for n in nouns:
+            if n not in self.absorbed.values():
+                out.extend(self._noun(n))
+        self.history.extend(r for r in sorted(out, key=lambda r: r.trigger) if not r.code.startswith("01"))
+        if any(not r.code.startswith("01") for r in out):
+            out = [r for r in out if not r.code.startswith("01")]
+        return out
+
+    def _depth(self, i: int) -> int:
+        d, p = 0, self.p
+        while p.head[i] != i and d < 60:
+            i = p.head[i]
+            d += 1
+        return d
+
+    # -- 2. light verbs carry their object noun's act -------------------------------------
+
+    def _verb(self, i: int) -> list[Raw]:
+        if i in self.consumed:
+            return []
+        act = self.verb_acts.get(i)
+        p = self.p
+        if (act is None or act.code is None) and not any(p.lower[k] in OBLIGE for k in p.kids[i]):
+            return []
+        ctx = self.situ.situate(i)
+        if ctx.status == "blocked":
+            return []
+        if (act is None or act.code is None) and ctx.frame == "oblige" and ctx.speaker >= 0:
+            act = Act("100", None, "oblige", 0.5, "oblige")  # "X said Y must ...": a demand whatever Y must do
+        if act is None or act.code is None:
+            return []
+        own: str = act.code
+        if i in self.lent_frame and not ctx.frame:
+            ctx = replace(ctx, frame=self.lent_frame[i])
+        if own[:2] in ("02", "10") and self._states_that(i):
+            # "insisted that the unrest reflected ...": a statement, not a demand
+            act, own = Act("010", None, act.rule, act.weight, act.block), "010"
+        if ctx.gov >= 0 and self.p.pos[ctx.gov] == "NOUN" and self._inside_coded(ctx.gov):
+            return []  # "rejected a US offer to host a summit": the offer is what is rejected
+        code = self._resolve(own, ctx, i)
+        if code is None:
+            if ctx.gov >= 0 and ctx.frame in ("reject",):
+                self.consumed.add(ctx.gov)
+            return []
+        srcs, open_source = self._sources(i, ctx)
+        if code.startswith("01"):
+            tgts = self._addressee(i, srcs)
+        else:
+            tgts = self._targets(i, ctx, own, srcs)
+            if not tgts:
+                back = self._anaphoric_target(i, code, srcs)
+                if back is None:
+                    return []
+                tgts = back
+            if not tgts and self._generic_object(i):
+                return []  # "will not recognize any nation ...", "tried to reassure those who ..."
+        if not tgts and code[:2] == "13":
+            tgts = self._condition_subject(i, ctx)
+        if not srcs and open_source and own[:2] in ("09", "17"):
+            srcs = self._place_of(i)
+        if ctx.frame in ("appeal", "demand", "oblige"):
+            srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
+        if ctx.target_from >= 0 and not tgts:
+            return []  # "a lunch hosted by X": a description, unless it names who it was done to
+        events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
+        if events and ctx.gov >= 0:
+            self.consumed.add(ctx.gov)
+        if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
+            events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
+        return events
+
+    def _resolve(self, code: str, ctx: Context, i: int) -> str | None:
+        """The code of an act in its context (None: not an event here)."""
+        f = ctx.frame
+        coop = is_cooperative(code)
+        material_conflict = code[:2] >= "14"
+        if ctx.negated:
+            if f in (None, "future", "intent", "aspect") and coop:
+                return frame_code("reject", code)
+            return None
+        if f is None or f == "aspect":
+            if f == "aspect" and code.startswith("186") and self.p.lemma[ctx.gov] in ("try", "attempt"):
+                return "185"
+            return code
+        if f in ("future", "intent"):
+            if coop:
+                return frame_code("intent", code)
+            if code[:2] == "15":  # "will send troops": a mobilisation announced, not a threat
+                return code
+            return frame_code("threat", code) if material_conflict else (code if f == "future" else None)
+        if f == "threat":
+            return frame_code("threat", code)
+        if f == "prepare":
+            return "150" if material_conflict else frame_code("intent", code) if coop else None
+        if f in ("appeal", "demand"):
+            if f == "demand" and material_conflict:  # "ordered the paper to suspend publication"
+                return code
+            return frame_code(f, code) if coop else None
+        if f == "oblige":
+            subj = self.p.child(i, ("nsubj", "nsubjpass"))
+            if ctx.speaker < 0 or subj < 0 or not self.p.np_actors(subj):
+                return None  # "the differences should be discussed": no one is asked
+            return frame_code("demand", code) if coop else "100"
+        if f == "reject":
+            return frame_code("reject", code) if coop else None
+        if f == "stop":  # "will stop firing rockets"; "stopped cooperating"
+            return "087" if material_conflict else "160" if coop else None
+        if f == "permit":
+            return None  # "allowed inspectors to visit": the allowing is the event
+        return code
+
+    def _states_that(self, i: int) -> bool:
+        """A demand verb with an indicative that-clause is a statement ("insisted the unrest reflected")."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] == "ccomp" and p.tag[k] in ("VBD", "VBZ") and not p.modals(k):
+                return True
+        return False
+
+    def _emit(self, code: str, srcs: list[int], tgts: list[int], i: int, act: Act, ctx: Context,
+              allow_no_source: bool) -> list[Raw]:  # fmt: skip
+        """One event per source and target member; mutual acts of a compound subject pairwise."""
+        p = self.p
+        if not srcs and not allow_no_source:
+            return []
+        conf = self._confidence(act, ctx)
+        rule = self._rule(code, i, act, ctx)
+        trig = self._trigger(i, ctx)
+        heads = [x for x in [i, ctx.gov, self.absorbed.get(i, -1)] + p.children(i, "dobj") if x >= 0]
+        if not tgts and any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in heads):
+            if len(srcs) < 2:
+                if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):
+                    return []  # "held an emergency meeting": an actor meeting itself is no interaction
+            else:
+                return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
+        out = []
+        for s in srcs or [None]:  # type: ignore[list-item]
+            for t in tgts or [None]:  # type: ignore[list-item]
+                if s is not None and t is not None and (s == t or self._same(s, t)):
+                    continue
+                if s is None and t is None:
+                    continue
+                out.append(Raw(code, s, t, trig, rule, conf))
+        return out
+
+    def _trigger(self, i: int, ctx: Context) -> tuple[int, int]:
+        g = ctx.gov
+        if 0 <= g and abs(g - i) <= 6:
+            return (min(g, i), max(g, i) + 1)
+        return (i, i + 1)
+
+    def _rule(self, code: str, i: int, act: Act, ctx: Context) -> str:
+        p = self.p
+        if ctx.frame and ctx.gov >= 0:
+            return f"{code}:{p.lemma[ctx.gov]} to {p.lemma[i]} ({act.rule})"
+        if ctx.frame:
+            return f"{code}:{ctx.frame} {p.lemma[i]} ({act.rule})"
+        if ctx.negated:
+            return f"{code}:not {p.lemma[i]} ({act.rule})"
+        return act.rule
+
+    def _confidence(self, act: Act, ctx: Context) -> float:
+        c = 0.55 + min(act.weight, 3.0) * 0.1
+        if ctx.frame or ctx.negated:
+            c -= 0.05
+        if ctx.inherit >= 0:
+            c -= 0.05
+        return round(max(0.3, min(0.95, c)), 2)
+
+    # -- 4. nominal events ----------------------------------------------------------------

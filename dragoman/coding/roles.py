@@ -1,0 +1,365 @@
+"""Who did it and to whom: the source and target mentions of a coded act.
+
+A verb's source is its subject (the by-agent of a passive), else the actor it inherits from
+the verb or noun it depends on (control, coordination, participles, relative clauses). Its
+target is its object, else a prepositional object, else an actor inside its object; a place
+("in Baghdad") is a target only for acts done to places (protests, violence, visits, aid).
+Reactions to an act reported before ("Iran condemned the decision") take that act's source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clause import TARGET_NP_PREPS, Parse
+from .context import Context, Situator
+from .lexicon import Lexicon
+from .match import Act
+
+#: prepositions that lead from a verb to its target, in order of preference
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upon", "for", "from", "over",
+                "about", "of", "between", "among", "across", "inside", "around", "near")  # fmt: skip
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
+#: roots of reactions, whose object ("the decision") may be an act reported before
+REACTIONS = frozenset({"02", "05", "10", "11", "12"})
+#: the roots an anaphoric event noun can name ("the raid" names violence, "the decision" anything)
+ANAPHOR_ROOTS = {
+    **dict.fromkeys(("raid", "raids", "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling",
+                     "invasion", "offensive", "incursion", "killing", "killings", "shooting"), ("17", "20")),
+    **dict.fromkeys(("sanctions", "embargo", "tariffs", "ban", "restrictions", "blockade", "expulsion",
+                     "expulsions", "suspension"), ("16", "17")),
+    **dict.fromkeys(("accusation", "accusations", "charge", "charges", "claim", "claims", "allegation",
+                     "allegations"), ("11", "11")),
+    **dict.fromkeys(("demand", "demands", "call", "calls", "appeal", "request", "ultimatum"), ("02", "10")),
+    **dict.fromkeys(("proposal", "idea", "plan", "offer"), ("02", "03")),
+    **dict.fromkeys(("arrest", "arrests", "detention", "detentions", "execution", "executions", "crackdown",
+                     "seizure"), ("17", "18")),
+    **dict.fromkeys(("threat", "threats"), ("13", "13")),
+    **dict.fromkeys(("recognition",), ("05", "05")),
+    **dict.fromkeys(("withdrawal",), ("08", "08")),
+    **dict.fromkeys(("deployment",), ("07", "15")),
+}  # fmt: skip
+
+
+def _roots_of(noun: str) -> tuple[str, str]:
+    return ANAPHOR_ROOTS.get(noun, ("02", "20"))
+
+
+@dataclass
+class Raw:
+    """An event before it is written out: mention indices, token span, rule, confidence."""
+
+    code: str
+    source: int | None
+    target: int | None
+    trigger: tuple[int, int]
+    rule: str
+    confidence: float
+
+
+class Roles:
+    """Source and target finding, shared by the verb and noun coders."""
+
+    p: Parse
+    lex: Lexicon
+    situ: Situator
+    verb_acts: dict[int, Act]
+    noun_acts: dict[int, Act]
+    absorbed: dict[int, int]
+    history: list[Raw]
+
+    def _governor_of_noun(self, n: int) -> tuple[int, bool]:
+        raise NotImplementedError  # in Nominal
+
+    def _noun_targets(self, n: int, code: str) -> list[int]:
+        raise NotImplementedError  # in Nominal
+
+    def _sources(self, i: int, ctx: Context, depth: int = 0) -> tuple[list[int], bool]:
+        """Mentions that do act i; and whether a passive without agent leaves the source open."""
+        p = self.p
+        if depth > 6:
+            return [], False
+        if p.is_passive(i) and p.pos[i] == "VERB" and self._stative_passive(i):
+            subj = p.child(i, "nsubjpass")
+            return (p.np_actors(subj) if subj >= 0 else []), False
+        if p.is_passive(i) and p.pos[i] == "VERB":
+            agents = [o for prep, o in p.prep_objects(i, ("by",))]
+            agents += [o for k in p.children(i, "agent") for o in p.children(k, "pobj")]
+            found = [m for a in agents for m in p.np_actors(a)]
+            return found, not found and any(p.dep[k] == "auxpass" for k in p.kids[i])
+        framed = ctx.frame in ("intent", "threat", "reject", "prepare")
+        if framed and ctx.gov >= 0 and p.pos[ctx.gov] in ("VERB", "AUX"):
+            found = self._sources(ctx.gov, self.situ.situate(ctx.gov), depth + 1)[0]
+            if found:  # "the two sides agreed that their countries should cooperate": the two sides intend
+                return found, False
+        subjs = p.children(i, ("nsubj", "csubj"))
+        for subj in subjs[:-1]:  # "BRUSSELS -- EU ministers imposed": a dateline parsed as a second subject
+            found = p.np_actors(subj)
+            if found:
+                return found, False
+        subj = subjs[-1] if subjs else -1
+        if subj >= 0:
+            found = p.np_actors(subj)
+            if found:
+                return found, False
+            if p.lower[subj] in RELATIVE and p.dep[i] == "relcl":
+                return p.np_actors(p.head[i]), False
+            if p.lower[subj] in PRONOUNS and ctx.speaker >= 0:
+                return self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0], False
+            noun_act = self.noun_acts.get(subj)
+            return [], bool(noun_act and noun_act.code and noun_act.code[:2] >= "18")  # "a bombing killed X"
+        g = ctx.inherit
+        if g < 0 or g == i:
+            return [], False
+        if ctx.inherit_object:
+            return self._objects(g), False
+        if p.pos[g] in ("NOUN", "PROPN", "PRON"):
+            found = p.np_actors(g)
+            if not found:  # "issued a declaration demanding ...": the declaration's author
+                v, _ = self._governor_of_noun(g)
+                if v >= 0:
+                    found = self._sources(v, self.situ.situate(v), depth + 1)[0]
+            return found, False
+        return self._sources(g, self.situ.situate(g), depth + 1)[0], False
+
+    def _subject_of(self, i: int) -> int:
+        """A verb's subject token, through coordination ("that Russia halt ... and withdraw")."""
+        p = self.p
+        for _ in range(6):
+            subj = p.child(i, ("nsubj", "nsubjpass"))
+            if subj >= 0 or p.dep[i] != "conj":
+                return subj
+            i = p.head[i]
+        return -1
+
+    def _stative_passive(self, i: int) -> bool:
+        """'is committed to', 'is determined to': a passive form whose subject is the actor."""
+        p = self.p
+        if any(p.dep[k] == "agent" for k in p.kids[i]):
+            return False
+        return self.lex.is_a(p.lemma[i], "INTENT") or self.lex.is_a(p.lower[i], "INTENT_ADJ")
+
+    def _objects(self, i: int) -> list[int]:
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] in ("dobj", "dative", "nsubjpass"):
+                found = p.np_actors(k, 1, frozenset())
+                if found:
+                    return found
+        for _prep, o in p.prep_objects(i, ("on", "upon", "to")):
+            found = p.np_actors(o, 1, frozenset())
+            if found:
+                return found
+        return []
+
+    def _targets(self, i: int, ctx: Context, code: str, srcs: list[int] | None = None) -> list[int]:
+        """Mentions act i is done to: its object, its prepositional objects, actors in its object.
+
+        ``code`` is the act's own code (before any frame): it decides whether a place ("in
+        Baghdad") can be a target, as it is for protests and violence, not for meetings.
+        """
+        p = self.p
+
+        given = srcs or []
+        place_ok = code[:2] >= "14" or code[:3] in ("042", "043", "154") or code[:2] in ("07", "08", "09")
+        deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
+
+        def other(found: list[int]) -> list[int]:
+            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)]
+
+        if ctx.target_from >= 0:
+            return other(p.np_actors(ctx.target_from))
+        passive = p.is_passive(i) and not self._stative_passive(i)
+        objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if passive else ("dobj", "attr", "oprd"))]
+        for k in objs:
+            found = other(p.np_actors(k, 1, frozenset(), True, place_ok))
+            if found:
+                return found
+        if passive and objs:  # "X was arrested ... for collaborating with Y": the target is X
+            return other(p.np_actors(objs[0], 3, TARGET_NP_PREPS, True, place_ok))
+        for k in p.kids[i]:
+            if p.dep[k] == "dative" and p.pos[k] != "ADP":
+                found = other(p.np_actors(k, 1, frozenset()))
+                if found:
+                    return found
+        preps: dict[str, list[int]] = {}
+        for prep, o in p.prep_objects(i):
+            preps.setdefault(prep, []).append(o)
+        extra = (("at",) if code[:2] >= "14" else ()) + (("in",) if place_ok else ())
+        if len(given) > 1 and self.lex.is_a(p.lemma[i], "RECIPROCAL"):
+            allowed: tuple[str, ...] = ("with",)  # "Israel and Hamas agreed to a truce": the truce is no target
+        else:
+            allowed = TARGET_PREPS + extra
+        for prep in allowed:
+            found = other([m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, True, place_ok)])
+            if found:
+                return found
+        for k in objs:
+            found = other(p.np_actors(k, 4, deep, True, place_ok))
+            if found:
+                return found
+        n = self.absorbed.get(i)
+        if n is not None:
+            found = other(self._noun_targets(n, code))
+            if found:
+                return found
+        found = other(self._purpose_targets(i))  # "sent troops to help the Malian army", "struck to demand ..."
+        if found:
+            return found
+        for c in p.kids[i]:  # "attacked and occupied Georgia": the object of the last verb is shared
+            if p.dep[c] == "conj" and p.pos[c] == "VERB" and not p.children(c, ("nsubj", "nsubjpass")):
+                for k in p.children(c, ("dobj",)):
+                    found = other(p.np_actors(k, 1, frozenset(), True, place_ok))
+                    if found:
+                        return found
+        return other(self._complement_targets(i))
+
+    def _purpose_targets(self, i: int) -> list[int]:
+        """A protest's target is whom its demands address: "struck to demand the resignation of X"."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] in ("advcl", "xcomp") and p.infinitive(k):
+                for d in p.kids[k]:
+                    if p.dep[d] in ("ccomp", "xcomp"):  # "to help the Malian army halt ..."
+                        d = p.child(d, ("nsubj",))
+                    elif p.dep[d] not in ("dobj", "dative"):
+                        continue
+                    found = p.np_actors(d, 4, TARGET_NP_PREPS, skip_poss=True)
+                    if found:
+                        return found
+        return []
+
+    def _complement_targets(self, i: int) -> list[int]:
+        """A control verb coded on its own: the one it asks (its complement's subject) or acts on."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] not in ("xcomp", "ccomp"):
+                continue
+            subj = p.child(k, ("nsubj", "nsubjpass"))
+            if subj >= 0 and (self.situ.control_class(i) in ("DEMAND", "APPEAL")
+                              or self.lex.is_a(p.lemma[i], "OBJECT_CONTROL")):  # fmt: skip
+                found = p.np_actors(subj)
+                if found:
+                    return found
+            found = [m for prep, o in p.prep_objects(k) if prep in TARGET_PREPS for m in p.np_actors(o)]
+            for d in p.kids[k]:
+                if not found and p.dep[d] == "dobj":
+                    found = p.np_actors(d, 2, skip_poss=True)
+            if found:
+                return found
+        return []
+
+    def _addressee(self, i: int, srcs: list[int]) -> list[int]:
+        """Whom a statement is made to: "told Lavrov", "said to Russia" (never what it is about)."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] in ("dobj", "dative") and p.pos[k] in ("PROPN", "NOUN", "PRON"):
+                found = [m for m in p.np_actors(k, 1, frozenset()) if m not in srcs]
+                if found:
+                    return found
+        for _prep, o in p.prep_objects(i, ("to",)):
+            found = [m for m in p.np_actors(o, 1, frozenset()) if m not in srcs]
+            if found:
+                return found
+        return []
+
+    def _generic_object(self, i: int) -> bool:
+        """An object that is no actor: a pronoun ("those who ...") or a quantified phrase ("any nation")."""
+        p = self.p
+        for k in p.kids[i]:
+            if p.dep[k] not in ("dobj", "nsubjpass") or p.ment[k] >= 0:
+                continue
+            if p.pos[k] == "PRON" or any(p.dep[d] == "det" and p.lower[d] in ("every", "each")
+                                         for d in p.kids[k]):  # fmt: skip
+                return True
+        return False
+
+    def _condition_subject(self, i: int, ctx: Context) -> list[int]:
+        """A threat's target is often who must comply: "... unless Baghdad accepted"."""
+        p = self.p
+        for v in (i, ctx.gov):
+            if v < 0 or p.pos[v] not in ("VERB", "AUX"):
+                continue
+            for k in p.kids[v]:
+                if p.dep[k] == "advcl" and p.mark(k) in ("if", "unless"):
+                    subj = p.child(k, ("nsubj", "nsubjpass"))
+                    found = p.np_actors(subj) if subj >= 0 else []
+                    if found:
+                        return found
+        return []
+
+    def _place_of(self, i: int) -> list[int]:
+        """Where a state act with no agent happened: "was arrested in Lebanon" (by Lebanon)."""
+        p = self.p
+        for _prep, o in p.prep_objects(i, ("in",)):
+            found = p.np_actors(o, 1, frozenset(), places=True)
+            if found:
+                return found[:1]
+        return []
+
+    def _request_actors(self, i: int, ctx: Context, srcs: list[int], tgts: list[int],
+                        coercive: bool = False) -> tuple[list[int], list[int]]:  # fmt: skip
+        """Appeals and demands: the asker is the source, the one asked the target.
+
+        A coercive order ("ordered the paper to close") keeps the act's own target when it has one.
+        """
+        p, g = self.p, ctx.gov if ctx.gov >= 0 else ctx.speaker
+        if g < 0:
+            return srcs, tgts
+        if coercive and tgts:
+            asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
+            return asker, tgts
+        asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
+        asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") else []
+        if not asked:
+            subj = self._subject_of(i)
+            asked = p.np_actors(subj) if subj >= 0 else []
+        return asker, asked or tgts
+
+    def _same(self, a: int, b: int) -> bool:
+        """Two mentions of one actor ("the United States ... to the United States")."""
+        ma, mb = self.p.mentions[a], self.p.mentions[b]
+        return bool(ma.get("code")) and ma.get("code") == mb.get("code") and ma.get("name") == mb.get("name")
+
+    def _no_poss(self, found: list[int]) -> list[int]:
+        """Drop possessive pronouns found inside an object ("evacuated its settlements")."""
+        p = self.p
+        out = []
+        for m in found:
+            start = p.mentions[m].get("start", 0)
+            if 0 <= start < p.n and p.dep[start] == "poss" and p.pos[start] == "PRON":
+                continue
+            out.append(m)
+        return out
+
+    def _anaphoric_target(self, i: int, code: str, srcs: list[int]) -> list[int] | None:
+        """A reaction to "the decision" targets whoever made it; None when that is the reactor itself."""
+        p = self.p
+        if code[:2] in REACTIONS:
+            for k in p.kids[i]:
+                if p.dep[k] not in ("dobj", "nsubjpass") or p.ment[k] >= 0:
+                    continue
+                if not self.lex.is_a(p.lemma[k], "EVENT_NOUN"):
+                    continue
+                kids = p.kids[k]
+                if any(p.dep[d] in ("amod", "compound") and p.cap[d] for d in kids):
+                    continue  # "the European move": someone named, not resolved
+                if any(p.dep[d] == "det" and p.lower[d] in ("the", "this", "that", "these", "those") for d in kids):
+                    return self._last_source(srcs, _roots_of(p.lemma[k]))
+        if any(self.lex.is_a(f, "RETALIATE") for f in self.situ.phrasal(i)):
+            for r in reversed(self.history):
+                if r.source is not None and r.target is not None and any(self._same(r.target, x) or r.target == x
+                                                                         for x in srcs):  # fmt: skip
+                    return [r.source]
+        return []
+
+    def _last_source(self, srcs: list[int], roots: tuple[str, str]) -> list[int] | None:
+        """The source of the latest earlier event of a kind the noun can name."""
+        for r in reversed(self.history):
+            if r.source is None or not roots[0] <= r.code[:2] <= roots[1]:
+                continue
+            if any(r.source == x or self._same(r.source, x) for x in srcs):
+                return None  # "Israel defended the raid": its own act
+            return [r.source]
+        return []

@@ -7,12 +7,17 @@ Example:
     >>> dyad_series(store, "USA", "RUS", since="2008-01").to_frame()
     >>> actor_network(store, min_weight=3).to_json()
     >>> top_events(store, n=10, order="conflict")
+    >>> timeline(store, topic="nuclear"), top_dyads(store, limit=5)
+
+Store methods cover the rest: ``events``/``events_page``/``count_events``, ``quotes``,
+``actors``, ``articles``, ``record`` and ``summary`` (see ``dragoman.store.queries``).
 """
 
 from __future__ import annotations
 
 from .dyads import QUADS, SERIES_COLUMNS, DyadSeries, dyad_series
 from .network import EDGE_COLUMNS, NODE_COLUMNS, Network, actor_network, top_events
+from .overview import timeline, top_dyads
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -23,5 +28,7 @@ __all__ = [
     "Network",
     "actor_network",
     "dyad_series",
+    "timeline",
+    "top_dyads",
     "top_events",
 ]

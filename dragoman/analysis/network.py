@@ -52,12 +52,16 @@ def actor_network(
     min_weight: int = 1,
     loops: bool = False,
     limit: int | None = None,
+    by_quad: bool = True,
+    top_nodes: int | None = None,
     **filters: Any,
 ) -> Network:
     """Who acts on whom: edges weighted by the number of events per quad class, heaviest first.
 
     ``level="key"`` joins actors by country or IGO; ``"code"`` keeps full actor codes
     (``USAGOV``, ``RUSMIL``). ``loops`` keeps events within one node; ``limit`` caps the edges.
+    ``by_quad=False`` gives one edge per (source, target) with its ``cooperation`` (quad 1-2)
+    and ``conflict`` (quad 3-4) counts; ``top_nodes`` keeps the edges among the busiest nodes.
     """
     if level not in LEVELS:
         raise ConfigError(f"[D506] Unknown network level '{level}'. Choose one of: {', '.join(LEVELS)}.")
@@ -76,7 +80,37 @@ def actor_network(
     )
     with store.engine.connect() as conn:
         edges = [_edge(*r) for r in conn.execute(q).all()]
+    if top_nodes is not None:
+        keep = {n["id"] for n in _nodes(edges)[:top_nodes]}
+        edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    if not by_quad:
+        edges = _collapse(edges)
     return Network(_nodes(edges), edges)
+
+
+def _collapse(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One edge per (source, target): weight, cooperation, conflict and Goldstein over the quad classes."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in edges:
+        key = (e["source"], e["target"])
+        c = out.setdefault(
+            key,
+            {
+                "source": key[0],
+                "target": key[1],
+                "quad_class": None,
+                "weight": 0,
+                "cooperation": 0,
+                "conflict": 0,
+                "goldstein_sum": 0.0,
+            },
+        )
+        c["weight"] += e["weight"]
+        c["cooperation" if (e["quad_class"] or 0) <= 2 else "conflict"] += e["weight"]
+        c["goldstein_sum"] = round(c["goldstein_sum"] + e["goldstein_sum"], 6)
+    for c in out.values():
+        c["goldstein_mean"] = round(c["goldstein_sum"] / c["weight"], 4)
+    return sorted(out.values(), key=lambda c: (-c["weight"], c["source"], c["target"]))
 
 
 def _edge(source: str, target: str, quad: int, n: int, gsum: float | None) -> dict[str, Any]:

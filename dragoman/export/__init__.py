@@ -76,7 +76,7 @@ def export(store: Store, fmt: str, out: str | Path, **filters: Any) -> ExportRes
     if fmt == "parquet":
         return ExportResult(fmt, path, flat.write_parquet(rows, path))
     if fmt == "gdelt":
-        n, mentions = gdelt.write(rows, path)
+        n, mentions = gdelt.write(rows, path, store.mentions_of)
         return ExportResult(fmt, path, n, extra=[mentions])
     if fmt == "phoenix":
         n, lines = phoenix.write(rows, path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -28,11 +29,12 @@ _BATCH = 50_000
 def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> int:
     """Flat rows as CSV with a header line; returns the rows written."""
     n = 0
+    values = operator.itemgetter(*EVENT_ROW_COLUMNS)
     with out.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(EVENT_ROW_COLUMNS), extrasaction="ignore")
-        w.writeheader()
+        w = csv.writer(fh)
+        w.writerow(EVENT_ROW_COLUMNS)
         for row in rows:
-            w.writerow(row)
+            w.writerow(values(row))
             n += 1
     return n
 
@@ -110,6 +112,12 @@ def _article_json(store: Store, row: Any, events: list[Event] | None = None) -> 
         rec.events = events
     doc = rec.to_json(include_text=True)
     doc.update(origin=row["origin"], duplicate_of=row["duplicate_of"])
+    if row["duplicate_of"]:  # how it duplicates its canonical article: exact, or near with a similarity
+        reports = store.mentions(article_id=row["id"])
+        doc.update(
+            duplicate_kind=reports[0]["kind"] if reports else "exact",
+            similarity=reports[0]["similarity"] if reports else None,
+        )
     return doc
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -166,23 +166,30 @@ def event_line(row: dict[str, Any], added: str) -> list[str]:
     ]
 
 
-def mention_line(row: dict[str, Any]) -> list[str]:
-    """The 16 GDELT mention fields of a flat row; ``Extras`` keeps the article id and exact date."""
-    stamp = compact_date(row.get("date")) + "000000" if row.get("date") else ""
-    seen = (
-        compact_date(row.get("article_date") or row.get("date")) + "000000"
-        if (row.get("article_date") or row.get("date"))
-        else ""
-    )
-    extras = f"<ARTICLE_ID>{html.escape(row['article_id'])}</ARTICLE_ID><DATE>{row.get('date') or ''}</DATE>"
+def _stamp(date: str | None) -> str:
+    return compact_date(date) + "000000" if date else ""
+
+
+def mention_line(row: dict[str, Any], other: dict[str, Any] | None = None) -> list[str]:
+    """The 16 GDELT mention fields of a flat row: its own report, or ``other`` (a row of the
+    store's mentions table: a duplicate article). ``Extras`` keeps the dragoman article id,
+    the event date at its precision, and for another report its kind and similarity."""
+    article = other["article_id"] if other else row["article_id"]
+    extras = f"<ARTICLE_ID>{html.escape(article)}</ARTICLE_ID><DATE>{row.get('date') or ''}</DATE>"
+    if other:
+        extras += f"<KIND>{other.get('kind') or ''}</KIND><SIMILARITY>{num(other.get('similarity'))}</SIMILARITY>"
+        seen, source, ident = other.get("date"), other.get("source"), other.get("url") or article
+    else:
+        seen, source = row.get("article_date") or row.get("date"), row.get("article_source")
+        ident = row.get("article_url") or article
     conf = row.get("confidence")
     return [
         str(numeric_id(row["event_id"])),
-        stamp,
-        seen,
+        _stamp(row.get("date")),
+        _stamp(seen),
         "1",
-        row.get("article_source") or "",
-        row.get("article_url") or row["article_id"],
+        source or "",
+        ident,
         num(row.get("sentence")),
         num(row.get("source_start")) or "-1",
         num(row.get("target_start")) or "-1",
@@ -196,17 +203,41 @@ def mention_line(row: dict[str, Any]) -> list[str]:
     ]
 
 
-def write(rows: Iterable[dict[str, Any]], out: Path) -> tuple[int, Path]:
-    """Write the events file and its mentions file; returns (events, mentions path)."""
+#: the mentions of some events, by event id (the store's ``mentions_of``)
+MentionsOf = Callable[[list[str]], dict[str, list[dict[str, Any]]]]
+
+
+def write(rows: Iterable[dict[str, Any]], out: Path, mentions_of: MentionsOf | None = None) -> tuple[int, Path]:
+    """Write the events file and its mentions file; returns (events, mentions path).
+
+    Each event's own report comes first in the mentions file, then (with ``mentions_of``)
+    the other articles that reported it.
+    """
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     mpath = mentions_path(out)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as ev, mpath.open("w", encoding="utf-8", newline="") as me:
-        for row in rows:
-            ev.write("\t".join(_clean(v) for v in event_line(row, added)) + "\n")
-            me.write("\t".join(_clean(v) for v in mention_line(row)) + "\n")
-            n += 1
+        for chunk in _chunks(rows, 1000):
+            others = mentions_of([r["event_id"] for r in chunk]) if mentions_of else {}
+            for row in chunk:
+                ev.write("\t".join(_clean(v) for v in event_line(row, added)) + "\n")
+                me.write("\t".join(_clean(v) for v in mention_line(row)) + "\n")
+                for m in others.get(row["event_id"], []):
+                    if m["article_id"] != row["article_id"]:
+                        me.write("\t".join(_clean(v) for v in mention_line(row, m)) + "\n")
+                n += 1
     return n, mpath
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _fields(path: Path, width: int) -> Iterator[dict[str, str]]:

@@ -3,7 +3,8 @@
 A speaker span takes the actor mention that covers its head word (else any mention it
 overlaps). A pronoun or nominal mention gives the name and codes of its antecedent (``ref``).
 When no mention covers a personal pronoun ("she said"), the fallback is the last person
-named before it; a surname alone ("Clinton") takes the full name it had earlier in the text.
+named before it whose first name fits the pronoun's gender (the actors' first-name list),
+preferring subjects; a surname alone ("Clinton") takes the full name it had earlier in the text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-_PERSONAL = frozenset({"he", "she", "him", "her"})
+from ..actors.people import first_names
+
+_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PERSON_KINDS = frozenset({"person"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -73,29 +76,31 @@ class SpeakerLinker:
     def _fallback_name(self, start: int, end: int, head: int | None) -> str | None:
         words = self.doc[start:end]
         if len(words) == 1 and words[0].lower_ in _PERSONAL:
-            return self._last_person_before(start)
+            return self._last_person_before(start, _PERSONAL[words[0].lower_])
         for s, e, text in self.persons:
             if s < end and e > start:
                 return self.full_names.get(text, text)
         return None
 
-    def _last_person_before(self, i: int) -> str | None:
-        """The last person named before token ``i``, preferring one who was a subject."""
-        last = None
-        for persons in (self.subjects, self.persons):
-            for s, _e, text in persons:
-                if s >= i:
-                    break
-                last = text
-            if last is not None:
-                break
-        if last is None:
-            for m in self.mentions:
-                if m.get("start", 0) >= i:
-                    break
-                if m.get("kind") in _PERSON_KINDS:
-                    last = m.get("name") or m.get("text")
-        return self.full_names.get(last, last) if last else None
+    def _last_person_before(self, i: int, gender: str) -> str | None:
+        """The last person named before token ``i``: of the pronoun's gender, then of unknown
+        gender; a subject before anyone else."""
+        for strict in (True, False):
+            for pool in (self.subjects, self.persons):
+                for s, _e, text in reversed(pool):
+                    g = self._gender(text)
+                    if s < i and (g == gender if strict else g is None):
+                        return self.full_names.get(text, text)
+        for m in reversed(self.mentions):
+            if m.get("start", 0) < i and m.get("kind") in _PERSON_KINDS and m.get("gender") in (gender, None):
+                return m.get("name") or m.get("text")
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        """'f' or 'm' from the first name (or honorific) of a person's full name, else None."""
+        first = self.full_names.get(name, name).split()[0].lower()
+        names = first_names()
+        return names.get(first) or names.get(first.rstrip("."))
 
 
 def _is_subject(ent: Any) -> bool:

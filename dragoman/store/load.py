@@ -27,12 +27,15 @@ from typing import Any
 
 from ..errors import InputError, UnknownFormat
 from ..models import Record
+from .mentions import Write
 from .rows import canonical
 from .store import Store
 
 log = logging.getLogger(__name__)
 
 LOAD_FORMATS = ("auto", "spark", "jsonl", "rows", "csv", "parquet", "gdelt", "phoenix", "icews", "plover")
+#: new events after which a load refreshes the planner's statistics
+OPTIMIZE_AFTER = 50_000
 _ARTICLE_COLUMNS = ["id", "title", "date", "url", "source", "origin", "text", "record", "coder_version"]
 
 
@@ -111,6 +114,8 @@ def load(store: Store, paths: Iterable[str | Path], fmt: str = "auto", progress:
         summary.formats.append(kind)
         if progress:
             progress(summary)
+    if summary.events >= OPTIMIZE_AFTER:
+        store.optimize()
     return summary
 
 
@@ -155,7 +160,8 @@ def _spark_articles(folder: Path) -> Iterator[dict[str, Any]]:
 
 
 def _add_records(store: Store, docs: Iterable[dict[str, Any]], summary: LoadSummary) -> None:
-    duplicates: dict[str, str] = {}
+    """Canonical articles as they come, then the duplicates (whose canonical may come later)."""
+    duplicates: list[Write] = []
 
     def records() -> Iterator[Record]:
         for doc in docs:
@@ -167,10 +173,14 @@ def _add_records(store: Store, docs: Iterable[dict[str, Any]], summary: LoadSumm
                 continue
             rec.article.origin = doc.get("origin")
             if doc.get("duplicate_of"):
-                duplicates[rec.id] = doc["duplicate_of"]
-            yield rec
+                kind, sim = doc.get("duplicate_kind") or "exact", doc.get("similarity")
+                duplicates.append(Write(rec, duplicate_of=doc["duplicate_of"], kind=kind, similarity=sim))
+            else:
+                yield rec
 
-    articles, events = store.add_records(records(), duplicate_of=duplicates)
+    articles, events = store.add_records(records())
+    for i in range(0, len(duplicates), 200):
+        articles += sum(store.write(duplicates[i : i + 200]))
     summary.articles += articles
     summary.events += events
 

@@ -25,11 +25,12 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, bindparam, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import CreateColumn
 
 from ..errors import StoreError
+from ..models import EVENT_ROW_COLUMNS, Event
 from . import schema
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,22 @@ def _step_keys(conn: Connection) -> None:
     )
 
 
+def _step_event_keys(conn: Connection) -> None:
+    """3: fill ``event_key`` (the reported event's key, for mentions) of rows stored before it."""
+    t = schema.events
+    cols = [t.c[c] for c in EVENT_ROW_COLUMNS if c != "event_key"]
+    todo = select(*cols).where(t.c.event_key.is_(None)).limit(5000)
+    put = t.update().where(t.c.event_id == bindparam("id")).values(event_key=bindparam("key"))
+    while rows := conn.execute(todo).mappings().all():
+        keys = [
+            {"id": r["event_id"], "key": Event.from_row(dict(r)).event_key(r["article_id"], r["article_date"])}
+            for r in rows
+        ]
+        conn.execute(put, keys)
+
+
 #: data steps by the version they lead to; each runs once, inside the upgrade transaction
-STEPS: dict[int, Callable[[Connection], None]] = {2: _step_keys}
+STEPS: dict[int, Callable[[Connection], None]] = {2: _step_keys, 3: _step_event_keys}
 
 
 def fingerprint() -> str:

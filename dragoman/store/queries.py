@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, true, union, union_all
 
 from ..errors import ConfigError, MissingExtra
 from ..models import EVENT_ROW_COLUMNS, Event
@@ -31,6 +31,7 @@ EVENT_FILTERS = (
     "since",
     "until",
     "text",
+    "q",
     "topic",
     "article_id",
 )
@@ -86,6 +87,20 @@ def _side(side: str, value: str) -> ColumnElement[bool]:
     return or_(E.c[f"{side}_key"] == value, E.c[f"{side}_code"] == value)
 
 
+#: filters that match the source or the target: each alternative has an index of its own
+EITHER_SIDE = ("actor", "country", "igo")
+
+
+def either_side(name: str, value: Any) -> list[ColumnElement[bool]]:
+    """The alternatives of an either-side filter (their OR is the filter)."""
+    if name == "actor":
+        return [E.c.source_code == value, E.c.target_code == value, E.c.source_name == value, E.c.target_name == value]
+    v = str(value).upper()
+    if name == "country":  # a side's key is its country when it has one (ISO3 codes are no IGO acronyms)
+        return [E.c.source_key == v, E.c.target_key == v]
+    return [E.c.source_igo == v, E.c.target_igo == v]
+
+
 def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
     """SQL conditions for the event filters; unknown names raise ConfigError."""
     unknown = set(filters) - set(EVENT_FILTERS)
@@ -93,15 +108,9 @@ def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
         raise ConfigError(f"[D505] Unknown event filter {sorted(unknown)}. Choose among: {', '.join(EVENT_FILTERS)}.")
     f = {k: v for k, v in filters.items() if v not in (None, "")}
     out: list[ColumnElement[bool]] = []
-    if "actor" in f:
-        v = f["actor"]
-        out.append(or_(E.c.source_code == v, E.c.target_code == v, E.c.source_name == v, E.c.target_name == v))
-    if "country" in f:
-        v = str(f["country"]).upper()
-        out.append(or_(E.c.source_country == v, E.c.target_country == v))
-    if "igo" in f:
-        v = str(f["igo"]).upper()
-        out.append(or_(E.c.source_igo == v, E.c.target_igo == v))
+    for name in EITHER_SIDE:
+        if name in f:
+            out.append(or_(*either_side(name, f[name])))
     for side in ("source", "target"):
         if side in f:
             out.append(_side(side, str(f[side]).upper()))
@@ -119,6 +128,10 @@ def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
         out.append(E.c.date <= str(f["until"]) + "~")  # "~" sorts after digits and "-"
     if "text" in f:
         out.append(E.c.sentence_text.icontains(str(f["text"]), autoescape=True))
+    if "q" in f:  # free text: the sentence, the trigger or an actor's name or words
+        v = str(f["q"])
+        cols = ("sentence_text", "trigger_text", "source_name", "target_name", "source_text", "target_text")
+        out.append(or_(*[E.c[c].icontains(v, autoescape=True) for c in cols]))
     if "topic" in f:
         out.append(or_(_tag(E.c.contexts, str(f["topic"])), _tag(E.c.issues, str(f["topic"]))))
     if "article_id" in f:
@@ -128,6 +141,26 @@ def event_conditions(filters: dict[str, Any]) -> list[ColumnElement[bool]]:
 
 def _newest_first(q: Select[Any]) -> Select[Any]:
     return q.order_by(E.c.date.desc().nulls_last(), E.c.article_id, E.c.trigger_start, E.c.event_id)
+
+
+def _page_ids(filters: dict[str, Any], first: int) -> Any:
+    """The ids of (a superset of) the ``first`` newest matching events, found through indexes.
+
+    An either-side filter splits into its alternatives, and dated and undated events are
+    taken apart: each part then walks an index in date order (descending dates are "nulls
+    last" on SQLite and "nulls first" on PostgreSQL, so the order needs no NULLs) and stops
+    after ``first`` rows. The page is cut from their union.
+    """
+    split = next((k for k in EITHER_SIDE if filters.get(k) not in (None, "")), None)
+    alternatives = either_side(split, filters[split]) if split else [true()]
+    rest = event_conditions({k: v for k, v in filters.items() if k != split})
+    ties = (E.c.article_id, E.c.trigger_start, E.c.event_id)
+    parts = []
+    for alt in alternatives:
+        dated = select(E.c.event_id).where(alt, E.c.date.is_not(None), *rest).order_by(E.c.date.desc(), *ties)
+        undated = select(E.c.event_id).where(alt, E.c.date.is_(None), *rest).order_by(*ties)
+        parts += [dated.limit(first).subquery(), undated.limit(first).subquery()]
+    return union(*[select(p.c.event_id) for p in parts])
 
 
 class Queries:
@@ -142,12 +175,16 @@ class Queries:
         Example:
             >>> store.events(country="RUS", root="19", since="2008-08-01", limit=20)
         """
-        q = _newest_first(select(*[E.c[c] for c in EVENT_ROW_COLUMNS]).where(*event_conditions(filters)))
-        q = q.offset(offset) if offset else q
-        if limit is not None:
-            q = q.limit(limit)
+        cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
+        if limit is None:
+            q = _newest_first(select(*cols).where(*event_conditions(filters))).offset(offset)
+        else:
+            q = _newest_first(select(*cols).where(E.c.event_id.in_(_page_ids(filters, offset + limit))))
+            q = q.offset(offset).limit(limit)
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+            result = conn.execute(q)
+            keys = list(result.keys())
+            return [dict(zip(keys, r, strict=True)) for r in result]
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the filters."""
@@ -164,7 +201,8 @@ class Queries:
     ) -> Iterator[dict[str, Any]]:
         """All matching flat rows, streamed, oldest first (``order="article"``: by article).
 
-        ``with_article`` adds the article's ``article_url``, ``article_source`` and ``article_title``.
+        ``with_article`` adds the article's ``article_url``, ``article_source`` and ``article_title``
+        and the event's ``num_mentions``, ``num_sources`` and ``num_articles``.
         """
         cols = [E.c[c] for c in EVENT_ROW_COLUMNS]
         q = select(*cols).where(*event_conditions(filters))
@@ -173,12 +211,15 @@ class Queries:
             q = q.add_columns(
                 a.c.url.label("article_url"), a.c.source.label("article_source"), a.c.title.label("article_title")
             ).join(a, a.c.id == E.c.article_id)
-        keys = (E.c.article_id, E.c.trigger_start, E.c.event_id)
-        q = q.order_by(*keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *keys)
+        if with_article and "num_mentions" in E.c:  # GDELT's counts, kept by the mentions
+            q = q.add_columns(E.c.num_mentions, E.c.num_sources, E.c.num_articles)
+        order_keys = (E.c.article_id, E.c.trigger_start, E.c.event_id)
+        q = q.order_by(*order_keys) if order == "article" else q.order_by(E.c.date.nulls_first(), *order_keys)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
-            for r in result.mappings():
-                yield dict(r)
+            keys = list(result.keys())
+            for r in result:
+                yield dict(zip(keys, r, strict=True))
 
     def event_objects(self, **filters: Any) -> list[Event]:
         """Matching events as ``Event`` dataclasses (same arguments as ``events``)."""
@@ -240,38 +281,41 @@ class Queries:
         """
         conds = event_conditions(filters)
         sides = []
-        for side, src, tgt in (("source", 1, 0), ("target", 0, 1)):
-            code = E.c[f"{side}_code"]
+        for side, is_source in (("source", 1), ("target", 0)):
+            code = E.c[f"{side}_code"]  # counted per side first: a scan of the (code, date) index
+            n = func.count()
             sides.append(
                 select(
                     code.label("code"),
-                    E.c[f"{side}_name"].label("name"),
-                    E.c[f"{side}_country"].label("country"),
-                    E.c[f"{side}_igo"].label("igo"),
-                    literal(src).label("s"),
-                    literal(tgt).label("t"),
-                    E.c.date.label("date"),
-                ).where(code.is_not(None), *conds)
+                    n.label("n"),
+                    (n * is_source).label("s"),
+                    (n * (1 - is_source)).label("t"),
+                    func.min(E.c.date).label("first"),
+                    func.max(E.c.date).label("last"),
+                )
+                .where(code.is_not(None), *conds)
+                .group_by(code)
             )
         u = union_all(*sides).subquery()
-        n = func.count().label("events")
+        total = func.sum(u.c.n).label("events")
         q = select(
             u.c.code,
-            func.max(u.c.name).label("name"),
-            func.max(u.c.country).label("country"),
-            func.max(u.c.igo).label("igo"),
-            n,
+            total,
             func.sum(u.c.s).label("as_source"),
             func.sum(u.c.t).label("as_target"),
-            func.min(u.c.date).label("first"),
-            func.max(u.c.date).label("last"),
+            func.min(u.c.first).label("first"),
+            func.max(u.c.last).label("last"),
         ).group_by(u.c.code)
-        with self.engine.connect() as conn:
-            rows = [
-                dict(r) for r in conn.execute(q.order_by(n.desc(), u.c.code).limit(limit).offset(offset)).mappings()
-            ]
-            total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
-        return Page(rows, total, limit, offset)
+        with self.engine.connect() as conn:  # one pass: the codes are few next to the events
+            every = [dict(r) for r in conn.execute(q).mappings()]
+            every.sort(key=lambda r: (-int(r["events"]), r["code"]))
+            rows = every[offset : None if limit is None else offset + limit]
+            names = _actor_names(conn, [r["code"] for r in rows])
+        count = len(every)
+        for r in rows:
+            r.update(names.get(r["code"], {}))
+            r.update(events=int(r["events"]), as_source=int(r["as_source"]), as_target=int(r["as_target"]))
+        return Page([{c: r.get(c) for c in ACTOR_COLUMNS} for r in rows], count, limit, offset)
 
     def articles(
         self,
@@ -311,8 +355,12 @@ class Queries:
                 for t in ("articles", "events", "quotes", "places", "rejects", "runs")
             }
             out["duplicates"] = int(one(select(func.count()).where(a.c.duplicate_of.is_not(None))).scalar() or 0)
-            first, last = one(select(func.min(E.c.date), func.max(E.c.date))).one()
-            out.update(first_date=first, last_date=last)
+            codes = union(select(E.c.source_code.label("c")), select(E.c.target_code.label("c"))).subquery()
+            out["actors"] = int(
+                one(select(func.count()).select_from(codes).where(codes.c.c.is_not(None))).scalar() or 0
+            )
+            out["first_date"] = one(select(func.min(E.c.date))).scalar()  # one each: an index end
+            out["last_date"] = one(select(func.max(E.c.date))).scalar()
             out["by_quad_class"] = _pairs(one(select(E.c.quad_class, func.count()).group_by(E.c.quad_class)))
             out["by_root"] = _pairs(one(select(E.c.root, func.count()).group_by(E.c.root).order_by(E.c.root)))
             out["by_month"] = _pairs(
@@ -328,6 +376,17 @@ class Queries:
             out["top_dyads"] = [dict(r) for r in one(dyads).mappings()]
         return out
 
+    def mentions_of(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The reports (mentions) of these events, by event id: article, kind, similarity, source, url, date."""
+        m = schema.mentions
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(event_ids), 500):
+                q = select(m).where(m.c.event_id.in_(event_ids[i : i + 500])).order_by(m.c.event_id, m.c.article_id)
+                for r in conn.execute(q).mappings():
+                    out.setdefault(r["event_id"], []).append(dict(r))
+        return out
+
     def _event_filters(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
         """Deprecated alias of ``event_conditions`` (kept for callers written against the first store)."""
         return event_conditions(filters)
@@ -337,6 +396,20 @@ class Queries:
         q = select(E.c.event_id).where(or_(E.c.source_key == key, E.c.target_key == key)).limit(1)
         with self.engine.connect() as conn:
             return conn.execute(q).first() is not None
+
+
+def _actor_names(conn: Any, codes: list[str]) -> dict[str, dict[str, Any]]:
+    """A name, country and IGO for each actor code, from one of its events (source side first)."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in codes:
+        for side in ("source", "target"):
+            code, name = E.c[f"{side}_code"], E.c[f"{side}_name"]
+            q = select(name, E.c[f"{side}_country"], E.c[f"{side}_igo"]).where(code == c)
+            row = conn.execute(q.limit(1)).first()
+            if row is not None:
+                out[c] = {"name": row[0], "country": row[1], "igo": row[2]}
+                break
+    return out
 
 
 def _pairs(result: Any) -> dict[str, int]:

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from ..models import EVENT_ROW_COLUMNS
 
 #: bumped with each step in ``migrate.STEPS`` (additive changes to the tables below need no bump)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -119,11 +119,12 @@ events = Table(
     Index("ix_events_target_code", "target_code", "date"),
     Index("ix_events_root", "root", "date"),
     Index("ix_events_date", "date"),
-    Index("ix_events_keys", "source_key", "target_key", "date"),
+    #: covers the dyad series and the network (no table look-ups)
+    Index("ix_events_dyad_keys", "source_key", "target_key", "date", "quad_class", "goldstein"),
     Index("ix_events_target_key", "target_key", "date"),
     Index("ix_events_code", "code", "date"),
-    Index("ix_events_source_name", "source_name"),
-    Index("ix_events_target_name", "target_name"),
+    Index("ix_events_source_name_date", "source_name", "date"),
+    Index("ix_events_target_name_date", "target_name", "date"),
     Index(
         "ix_events_source_igo",
         "source_igo",

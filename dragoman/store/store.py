@@ -21,30 +21,27 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import (
     Connection,
     Engine,
     and_,
-    bindparam,
     create_engine,
-    distinct,
     event,
     func,
     insert,
     select,
-    update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import MissingExtra, StoreError
 from ..models import Article, Event, Record, Reject
 from . import migrate, schema
+from .mentions import Write, coded_mentions, insert_mentions, update_counts
 from .queries import Queries
 from .rows import unique, with_keys
 
@@ -86,19 +83,6 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
-@dataclass
-class Write:
-    """One article to store: coded (with its events and LSH bands) or a duplicate of another."""
-
-    record: Record
-    duplicate_of: str | None = None
-    kind: str = "coded"  # coded | exact | near
-    similarity: float | None = None
-    bands: list[str] = field(default_factory=list)
-    #: the event keys the write touched (filled when it is written)
-    keys: set[str] = field(default_factory=set, repr=False)
-
-
 class Store(Queries):
     """One database of articles, events, quotes, places, rejects and runs."""
 
@@ -127,6 +111,15 @@ class Store(Queries):
             conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
             with conn.begin():
                 yield conn
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a big load (PostgreSQL: also VACUUM, for index-only scans)."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+        else:
+            with self.transaction() as conn:
+                conn.exec_driver_sql("ANALYZE")
 
     # -- set-up ---------------------------------------------------------------------------
     def create(self) -> None:
@@ -229,7 +222,7 @@ class Store(Queries):
         try:
             with self.transaction() as conn:
                 done = [_write(conn, w, run_id) for w in writes]
-                _update_counts(conn, {k for w, ok in zip(writes, done, strict=True) if ok for k in w.keys})
+                update_counts(conn, {k for w, ok in zip(writes, done, strict=True) if ok for k in w.keys})
                 return [ok is not None for ok in done]
         except IntegrityError:  # another writer stored one of them meanwhile: one at a time
             if len(writes) == 1:
@@ -268,8 +261,14 @@ class Store(Queries):
             for r in records:  # the first of repeated ids
                 if r.id not in seen and r.id not in fresh:
                     fresh[r.id] = r
-            events = sum(_insert_record(conn, r, run_id, duplicate_of.get(r.id)) for r in fresh.values())
-            _update_counts(conn, {row["event_key"] for r in fresh.values() for row in r.event_rows()})
+            keys: set[str] = set()
+            events = 0
+            for r in fresh.values():  # a duplicate (exact, unless told) gets mentions of its canonical's events
+                w = Write(r, duplicate_of=duplicate_of.get(r.id), kind="exact" if duplicate_of.get(r.id) else "coded")
+                _write(conn, w, run_id)
+                keys |= w.keys
+                events += 0 if w.duplicate_of else len(list(unique(r.event_rows())))
+            update_counts(conn, keys)
         return len(fresh), events
 
     def add_event_rows(self, rows: Iterable[dict[str, Any]], batch: int = 5000) -> tuple[int, int]:
@@ -300,6 +299,7 @@ class Store(Queries):
                 conn.execute(insert(schema.articles), list(stubs.values()))
             if fresh:
                 conn.execute(insert(schema.events), [with_keys(r) for r in fresh])
+                update_counts(conn, coded_mentions(conn, fresh, stubs))
         return len(stubs), len(fresh)
 
     # -- duplicates and mentions ----------------------------------------------------------
@@ -382,6 +382,26 @@ def _existing(conn: Connection, column: Any, values: list[str]) -> set[str]:
     return out
 
 
+def _write(conn: Connection, w: Write, run_id: int | None) -> bool | None:
+    """Insert one article of a batch (None: its id is stored already); fills ``w.keys``."""
+    w.keys = set()
+    if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == w.record.id)).first():
+        return None
+    if w.duplicate_of is None:
+        _insert_record(conn, w.record, run_id, None)
+        w.keys = {r["event_key"] for r in w.record.event_rows()}
+        if w.bands:
+            bands = [{"band": b, "article_id": w.record.id} for b in sorted(set(w.bands))]
+            conn.execute(insert(schema.article_bands), bands)
+        return True
+    copy = Record(article=w.record.article, coder_version=w.record.coder_version)
+    _insert_record(conn, copy, run_id, w.duplicate_of)
+    ev = schema.events
+    q = select(ev.c.event_id, ev.c.event_key).where(ev.c.article_id == w.duplicate_of).order_by(ev.c.event_id)
+    w.keys = insert_mentions(conn, copy.article, [tuple(r) for r in conn.execute(q)], w.kind, w.similarity)
+    return True
+
+
 def _insert_record(conn: Connection, record: Record, run_id: int | None, duplicate_of: str | None) -> int:
     """Insert an article with its events, quotes and places; returns the events inserted."""
     a = record.article
@@ -409,80 +429,8 @@ def _insert_record(conn: Connection, record: Record, run_id: int | None, duplica
     if record.places:
         conn.execute(insert(schema.places), [dict(asdict(p), article_id=record.id) for p in record.places])
     if rows and duplicate_of is None:  # each coded event is a report of it: one mention
-        _insert_mentions(conn, record.article, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
+        insert_mentions(conn, record.article, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
     return len(rows)
-
-
-def _write(conn: Connection, w: Write, run_id: int | None) -> bool | None:
-    """Insert one article of a batch (None: its id is stored already); fills ``w.keys``."""
-    w.keys = set()
-    if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == w.record.id)).first():
-        return None
-    if w.duplicate_of is None:
-        _insert_record(conn, w.record, run_id, None)
-        w.keys = {r["event_key"] for r in w.record.event_rows()}
-        if w.bands:
-            bands = [{"band": b, "article_id": w.record.id} for b in sorted(set(w.bands))]
-            conn.execute(insert(schema.article_bands), bands)
-        return True
-    copy = Record(article=w.record.article, coder_version=w.record.coder_version)
-    _insert_record(conn, copy, run_id, w.duplicate_of)
-    ev = schema.events
-    q = select(ev.c.event_id, ev.c.event_key).where(ev.c.article_id == w.duplicate_of).order_by(ev.c.event_id)
-    w.keys = _insert_mentions(conn, copy.article, [tuple(r) for r in conn.execute(q)], w.kind, w.similarity)
-    return True
-
-
-def _insert_mentions(
-    conn: Connection, article: Article, events: list[tuple[str, str]], kind: str, similarity: float | None
-) -> set[str]:
-    """One mention per (event, reporting article), with the article's provenance; returns the event keys."""
-    if not events:
-        return set()
-    source = article.source or _host(article.url)
-    rows = [
-        {
-            "id": hashlib.sha1(f"{event_id}|{article.id}".encode()).hexdigest()[:24],
-            "event_key": key,
-            "event_id": event_id,
-            "article_id": article.id,
-            "kind": kind,
-            "similarity": similarity,
-            "source": source,
-            "url": article.url,
-            "date": article.date,
-        }
-        for event_id, key in events
-    ]
-    conn.execute(insert(schema.mentions), rows)
-    return {r["event_key"] for r in rows}
-
-
-def _update_counts(conn: Connection, keys: set[str]) -> None:
-    """Recount the mentions, sources and articles of the events with these keys (GDELT's counts)."""
-    m, ev = schema.mentions, schema.events
-    ordered = sorted(keys)
-    for i in range(0, len(ordered), _CHUNK):
-        counts = conn.execute(
-            select(m.c.event_key, func.count(), func.count(distinct(m.c.source)), func.count(distinct(m.c.article_id)))
-            .where(m.c.event_key.in_(ordered[i : i + _CHUNK]))
-            .group_by(m.c.event_key)
-        ).all()
-        if counts:
-            conn.execute(
-                update(ev)
-                .where(ev.c.event_key == bindparam("k"))
-                .values(num_mentions=bindparam("nm"), num_sources=bindparam("ns"), num_articles=bindparam("na")),
-                [{"k": k, "nm": nm, "ns": ns, "na": na} for k, nm, ns, na in counts],
-            )
-
-
-def _host(url: str | None) -> str | None:
-    """The host of a URL without a leading ``www.`` (a source when the input names none)."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def _stub(row: dict[str, Any]) -> dict[str, Any]:

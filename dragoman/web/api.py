@@ -38,9 +38,8 @@ def list_events(
     filters: EventFilters = Depends(event_filters), pg: Page = Depends(page), store: Store = Depends(get_store)
 ) -> DataResponse:
     """Flat event rows (DESIGN.md), newest first, with the total and links to the next page."""
-    f = filters.for_store()
-    rows = store.events(limit=pg.limit, offset=pg.offset, **f)
-    total = queries.count_events(store, f)
+    found = store.events_page(limit=pg.limit, offset=pg.offset, **filters.for_store())
+    rows, total = found.rows, found.total
     body = {
         "ok": True,
         "total": total,

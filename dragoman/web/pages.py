@@ -87,9 +87,8 @@ def events_page(
     store: Store = Depends(get_store),
 ) -> HTMLResponse:
     """The events table with its filter form, pages and a CSV download of the same filters."""
-    f = filters.for_store()
-    rows = store.events(limit=pg.limit, offset=pg.offset, **f)
-    total = queries.count_events(store, f)
+    found = store.events_page(limit=pg.limit, offset=pg.offset, **filters.for_store())
+    rows, total = queries.with_titles(store, found.rows), found.total
     return render(
         request,
         "events.html",
@@ -144,6 +143,7 @@ def actor_page(request: Request, key: str = key_param(), store: Store = Depends(
     """One actor: names, counts, partners, CAMEO roots, its monthly series, events and quotes."""
     profile = queries.actor_profile(store, key)
     rows, total = queries.matching_events(store, queries.actor_terms(key), limit=50)
+    rows = queries.with_titles(store, rows)
     quotes = queries.actor_quotes(store, key)
     return render(request, "actor.html", profile=profile, rows=rows, total=total, quotes=quotes, key=key.upper())
 
@@ -166,7 +166,8 @@ def dyad_page(
     request: Request, a: str = key_param(), b: str = key_param(), store: Store = Depends(get_store)
 ) -> HTMLResponse:
     """A dyad: monthly cooperation against conflict with the Goldstein line, and its events."""
-    rows, total = queries.matching_events(store, queries.dyad_terms(a, b), limit=100)
+    rows, total = queries.matching_events(store, queries.dyad_terms(store, a, b), limit=100)
+    rows = queries.with_titles(store, rows)
     return render(request, "dyad.html", a=a.upper(), b=b.upper(), rows=rows, total=total)
 
 
@@ -202,7 +203,10 @@ def ingest_submit(
 ) -> HTMLResponse:
     """Check the CSRF token and the write token, then ingest what was given."""
     check_csrf(request, request.app.state.csrf_secret, csrf)
-    check_token(request.app.state.token, token)
+    try:
+        check_token(request.app.state.token, token)
+    except HTTPException as exc:  # say it on the form, where the token can be typed again
+        return _ingest_page(request, exc.status_code, error=str(exc.detail))
     uploads = _uploads(request, text, title, files)
     if not uploads:
         return _ingest_page(request, 400, error="Paste some text or choose at least one file.")

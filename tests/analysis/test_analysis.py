@@ -89,3 +89,36 @@ def test_top_events_in_a_range(sample_store):
 def test_months_span_precisions():
     assert months("2008-11-05", "2009-02") == ["2008-11", "2008-12", "2009-01", "2009-02"]
     assert months("2009", "2009")[-1] == "2009-12"
+
+
+def test_undirected_series_and_collapsed_network(sample_store):
+    s = dyad_series(sample_store, "RUS", "USA", directed=False, since="2009-03")
+    assert [(r["direction"], r["events"], r["cooperation"], r["conflict"]) for r in s.rows] == [("RUS-USA", 3, 3, 0)]
+    net = actor_network(sample_store, by_quad=False, top_nodes=2)
+    assert [(e["source"], e["target"], e["weight"], e["cooperation"], e["conflict"]) for e in net.edges] == [
+        ("USA", "RUS", 4, 3, 1)
+    ]
+
+
+def test_timeline_and_top_dyads(sample_store):
+    from dragoman.analysis import timeline, top_dyads
+
+    assert timeline(sample_store, country="GEO") == [
+        {"month": "2008-08", "quad_class": 4, "events": 1, "goldstein_sum": -10.0},
+        {"month": "2009-03", "quad_class": 4, "events": 1, "goldstein_sum": -5.0},
+    ]
+    assert top_dyads(sample_store, limit=1)[0] == {
+        "source": "USA",
+        "target": "RUS",
+        "events": 4,
+        "cooperation": 3,
+        "goldstein_mean": 4.2,
+        "conflict": 1,
+    }
+    undirected = {(d["source"], d["target"]): d["events"] for d in top_dyads(sample_store, directed=False)}
+    assert undirected[("NATO", "RUS")] == 2 and undirected[("GEO", "RUS")] == 2
+
+
+def test_free_text_and_summary_actor_count(sample_store):
+    assert sorted(r["code"] for r in sample_store.events(q="lavrov")) == ["043"]
+    assert sample_store.summary()["actors"] == 7

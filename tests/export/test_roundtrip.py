@@ -93,6 +93,8 @@ def test_article_jsonl_gives_back_everything(sample_store, fresh_store, tmp_path
     for aid in ("voa_2008_08_10", "voa-2009-03-06", "a3", "a4", "a5", "a4-copy"):
         assert fresh_store.record(aid) == sample_store.record(aid)
     assert fresh_store.summary() == sample_store.summary()
+    assert fresh_store.mentions() == sample_store.mentions()  # with the duplicate's, kind and all
+    assert fresh_store.unique_events() == sample_store.unique_events()
     assert load(fresh_store, [result.path]).articles == 0  # again: nothing new
 
 
@@ -102,6 +104,16 @@ def test_gdelt_gives_back_the_fields_it_carries(sample_store, fresh_store, tmp_p
     back, orig = fresh_store.events(), sample_store.events()
     assert _project(back, GDELT) == _project(orig, GDELT)  # same event ids: offsets and codes carried
     assert sorted(r["confidence"] for r in back) == pytest.approx(sorted(r["confidence"] for r in orig))
+
+
+def test_gdelt_counts_and_mentions_come_from_the_store(sample_store, tmp_path):
+    export(sample_store, "gdelt", tmp_path / "m.export.CSV", code="057")
+    events = [line.split("\t") for line in (tmp_path / "m.export.CSV").read_text().splitlines()]
+    mentions = [line.split("\t") for line in (tmp_path / "m.mentions.CSV").read_text().splitlines()]
+    # one reported event (same date, actors, code) in a3 and a4, and a4-copy duplicates a4
+    assert [e[31:34] for e in events] == [["3", "2", "3"], ["3", "2", "3"]]  # mentions, sources, articles
+    assert len(mentions) == 3 and "<KIND>exact</KIND>" in mentions[-1][15]
+    assert mentions[-1][5] == "a4-copy" and mentions[-2][0] == mentions[-1][0]
 
 
 def test_phoenix_gives_back_the_fields_it_carries(sample_store, fresh_store, tmp_path):

@@ -132,3 +132,14 @@ def test_speaker_carries_the_actor_codes(quotes_of):
 def test_no_quotations_and_empty_text(quotes_of):
     assert quotes_of("Troops crossed the border at dawn.") == []
     assert quotes_of("") == []
+
+
+def test_a_pronoun_speaker_takes_a_person_of_its_gender(quotes_of):
+    text = (
+        "Maria Gonzalez, a teacher, met the mayor outside the school in Austin. "
+        "Kevin Smith listened for an hour.\n\n"
+        '"We were never asked about the new rules," she said.'
+    )
+    q = only(quotes_of(text), "never asked")
+    assert q["speaker"]["text"] == "she"
+    assert q["speaker"]["name"] == "Maria Gonzalez"

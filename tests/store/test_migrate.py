@@ -16,7 +16,7 @@ from tests.store.sample import fill
 def _to_version_1(store) -> None:
     """Turn a store back into the first schema: no side keys, no newer indexes, version 1."""
     with store.engine.begin() as conn:
-        for name in ("ix_events_keys", "ix_events_target_key", "ix_events_code", "ix_events_source_igo"):
+        for name in ("ix_events_dyad_keys", "ix_events_target_key", "ix_events_code", "ix_events_source_igo"):
             conn.execute(text(f"DROP INDEX {name}"))
         for col in ("source_key", "target_key"):
             conn.execute(text(f"ALTER TABLE events DROP COLUMN {col}"))
@@ -43,8 +43,19 @@ def test_version_1_is_migrated_with_its_data(db_url):
     cols = {c["name"] for c in inspect(store.engine).get_columns("events")}
     assert {"source_key", "target_key"} <= cols
     indexes = {i["name"] for i in inspect(store.engine).get_indexes("events")}
-    assert {"ix_events_keys", "ix_events_code", "ix_events_source_igo"} <= indexes
+    assert {"ix_events_dyad_keys", "ix_events_code", "ix_events_source_igo"} <= indexes
     assert store.count_events(source="NATO") == 1 and store.count_events(target="RUS") == 6
+    store.close()
+
+
+def test_event_keys_are_backfilled(any_store, db_url):
+    fill(any_store)
+    before = {r["event_id"]: r["event_key"] for r in any_store.events()}
+    with any_store.engine.begin() as conn:
+        conn.execute(text("UPDATE events SET event_key = NULL"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    store = open_store(db_url)
+    assert {r["event_id"]: r["event_key"] for r in store.events()} == before and None not in before.values()
     store.close()
 
 

@@ -60,6 +60,15 @@ def test_events_are_newest_first_and_paginated(sample_store):
     assert page.to_json()["total"] == 9
 
 
+@pytest.mark.parametrize(
+    "filters", [{"country": "RUS"}, {"actor": "RUS"}, {"igo": "NATO"}, {"country": "rus", "root": "05"}]
+)
+def test_pages_of_either_side_filters_match_the_full_list(sample_store, filters):
+    every = sample_store.events(**filters)
+    for offset in range(len(every) + 1):
+        assert sample_store.events(limit=2, offset=offset, **filters) == every[offset : offset + 2]
+
+
 def test_event_objects_and_frames(sample_store):
     objs = sample_store.event_objects(code="043")
     assert isinstance(objs[0], Event) and objs[0].source.code == "USAGOV" and objs[0].place.name == "Geneva"

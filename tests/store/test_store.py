@@ -77,3 +77,26 @@ def test_one_writer_wins_a_race_for_the_same_article(any_store):
     for t in threads:
         t.join()
     assert sorted(results) == [False, False, False, True] and any_store.count("events") == 1
+
+
+def test_pages_put_undated_events_last(any_store):
+    from tests.store.sample import fill
+
+    fill(any_store)
+    undated = _record("u1")
+    undated.events[0].date = None
+    any_store.add_record(undated)
+    every = any_store.events()
+    assert every[-1]["article_id"] == "u1" and len(every) == 10
+    for filters in ({}, {"country": "RUS"}, {"actor": "RUS"}):
+        full = any_store.events(**filters)
+        for offset in range(len(full)):
+            assert any_store.events(limit=3, offset=offset, **filters) == full[offset : offset + 3]
+
+
+def test_optimize_refreshes_statistics(any_store):
+    from tests.store.sample import fill
+
+    fill(any_store)
+    any_store.optimize()
+    assert any_store.count_events(country="RUS") == 9

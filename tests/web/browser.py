@@ -80,7 +80,7 @@ def main_paths(base: str) -> dict[str, str]:
         paths["dyad"] = f"/dyads/{dyads[0]['a']}/{dyads[0]['b']}"
     actors = httpx.get(f"{base}/api/actors", params={"limit": 1}).json()["actors"]
     if actors:
-        paths["actor"] = f"/actors/{actors[0]['key']}"
+        paths["actor"] = f"/actors/{actors[0]['code']}"
     return paths
 
 

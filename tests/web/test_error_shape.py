@@ -41,7 +41,7 @@ def test_a_crash_is_a_500_in_the_shape_without_details(known_store):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    known_store.events = boom
+    known_store.events_page = boom
     c = TestClient(create_app(store=known_store), raise_server_exceptions=False)
     r = c.get("/api/events")
     assert r.status_code == 500

@@ -25,41 +25,73 @@
     el.dataset.rendered = "empty";
   }
 
+  function monthOf(r) { return r.month || r.period; }
+
+  // every month from the first to the last one present, so the time axis is even
   function months(rows) {
-    var seen = {};
-    rows.forEach(function (r) { seen[r.period] = true; });
-    return Object.keys(seen).sort();
+    var have = rows.map(monthOf).filter(function (m) { return /^\d{4}-\d{2}$/.test(m); }).sort();
+    if (!have.length) return [];
+    var y = +have[0].slice(0, 4), m = +have[0].slice(5, 7), out = [];
+    var last = have[have.length - 1];
+    while (out.length < 2400) {
+      var label = y + "-" + (m < 10 ? "0" : "") + m;
+      out.push(label);
+      if (label >= last) break;
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+
+  function byMonth(rows) {
+    var by = {};
+    rows.forEach(function (r) { by[monthOf(r)] = r; });
+    return by;
   }
 
   function timeline(el, data) {
     var rows = data.timeline || [];
     if (!rows.length) return empty(el, "No dated events yet.");
     var periods = months(rows);
+    var bin = function (m) { return m; };
+    if (periods.length > 120) {  // over ten years: a bar per year reads better than a hairline per month
+      bin = function (m) { return m.slice(0, 4); };
+      periods = periods.map(bin).filter(function (y, i, all) { return all.indexOf(y) === i; });
+      var title = document.getElementById(el.dataset.title || "");
+      if (title) title.textContent = "Events per year by quad class";
+    }
     var series = QUADS.map(function (q) {
       var by = {};
-      rows.forEach(function (r) { if (r.quad_class === q.key) by[r.period] = r.events; });
+      rows.forEach(function (r) {
+        if (r.quad_class === q.key) by[bin(monthOf(r))] = (by[bin(monthOf(r))] || 0) + r.events;
+      });
       return { name: q.name, type: "bar", stack: "all", itemStyle: { color: q.color },
                data: periods.map(function (p) { return by[p] || 0; }) };
     });
     return {
-      tooltip: { trigger: "axis" }, legend: { top: 4 }, grid: { left: 50, right: 20, top: 40, bottom: 60 },
+      tooltip: { trigger: "axis" }, legend: { top: 4 },
+      grid: { left: 50, right: 20, top: 40, bottom: periods.length > 36 ? 80 : 40 },
       xAxis: { type: "category", data: periods }, yAxis: { type: "value", name: "events", minInterval: 1 },
-      dataZoom: periods.length > 24 ? [{ type: "slider" }] : [], series: series
+      dataZoom: periods.length > 36 ? [{ type: "slider", bottom: 10 }] : [], series: series
     };
   }
 
   function monthly(el, data) {
-    var rows = data.series || [];
-    if (!rows.length) return empty(el, "No dated events for this selection.");
-    var periods = rows.map(function (r) { return r.period; });
+    var found = data.series || [];
+    if (!found.length) return empty(el, "No dated events for this selection.");
+    var periods = months(found), by = byMonth(found);
+    var zero = { cooperation: 0, conflict: 0, goldstein_sum: 0 };
+    var rows = periods.map(function (p) { return by[p] || zero; });
     return {
-      tooltip: { trigger: "axis" }, legend: { top: 4 }, grid: { left: 50, right: 60, top: 40, bottom: 40 },
+      tooltip: { trigger: "axis" }, legend: { top: 4 },
+      grid: { left: 50, right: 60, top: 40, bottom: periods.length > 36 ? 80 : 40 },
+      dataZoom: periods.length > 36 ? [{ type: "slider", bottom: 10 }] : [],
       xAxis: { type: "category", data: periods },
       yAxis: [{ type: "value", name: "events", minInterval: 1 }, { type: "value", name: "Goldstein", position: "right" }],
       series: [
         { name: "Cooperation", type: "bar", itemStyle: { color: "#238b45" }, data: rows.map(function (r) { return r.cooperation; }) },
         { name: "Conflict", type: "bar", itemStyle: { color: "#cb181d" }, data: rows.map(function (r) { return r.conflict; }) },
-        { name: "Goldstein sum", type: "line", yAxisIndex: 1, smooth: false, itemStyle: { color: "#1f4e79" },
+        { name: "Goldstein sum", type: "line", yAxisIndex: 1, showSymbol: periods.length <= 36, itemStyle: { color: "#1f4e79" },
           data: rows.map(function (r) { return r.goldstein_sum; }) }
       ]
     };

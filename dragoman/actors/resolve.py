@@ -297,6 +297,10 @@ class DocResolver:
                 extra["locative"] = True
             elif kind == "capital" and code:
                 code = code[:3] + "GOV"
+        if kind == "demonym" and it.hit.start > 0 and self.lows[it.hit.start - 1] == "ethnic":
+            # "ethnic Albanians" are a people, not Albania; where they live is not in the phrase
+            self.mention(it.hit.start - 1, it.hit.end, None, "group", name=self.doc[it.hit.start - 1 : it.hit.end].text)
+            return
         if kind == "demonym":
             kind, extra["demonym"] = "state", True
         self.mention(it.hit.start, it.hit.end, code, kind, **extra)

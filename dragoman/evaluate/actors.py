@@ -9,7 +9,8 @@ organisations; ``JAP`` there means JPN):
 - ``source_country_acc`` / ``target_country_acc``: among the coded events whose trigger is one
   of the words of the record's ``eventText`` (the event the gold describes), the share whose
   source (target) country or organisation is one of the gold sources (targets). Reported
-  when the coder produces events.
+  when the coder produces events. ``*_when_chosen``: the same among the events where the coder
+  chose an actor for that role (an event with no target counts as wrong in the first figure).
 """
 
 from __future__ import annotations
@@ -82,9 +83,8 @@ def _locate(text: str, actor: str) -> tuple[int, int] | None:
 
 
 def event_key(actor: dict[str, Any] | None) -> str | None:
-    if not actor:
-        return None
-    return "IGO" if actor.get("igo") else actor.get("country")
+    """An event actor in the gold's terms (as for mentions)."""
+    return mention_key(actor) if actor else None
 
 
 def evaluate_actors(shared: Path, settings: Settings | None = None) -> Report:
@@ -92,7 +92,8 @@ def evaluate_actors(shared: Path, settings: Settings | None = None) -> Report:
     recs = gold_records(shared)
     pipe = Pipeline(settings)
     arts = [Article(text=r["text"], id=r["id"], date=r.get("date") or "2000-01-01") for r in recs]
-    tally = {k: [0, 0] for k in ("source_actor", "target_actor", "source_country", "target_country")}
+    tally = {k: [0, 0] for k in ("source_actor", "target_actor", "source_country", "target_country",
+                                 "source_country_when_chosen", "target_country_when_chosen")}
     misses: list[str] = []
     for rec, (_, doc) in zip(recs, pipe.docs(arts, workers=1), strict=True):
         mentions = doc._.dragoman_actors or []
@@ -124,5 +125,9 @@ def _score_events(rec: dict[str, Any], doc: Any, tally: dict[str, list[int]]) ->
             if not gold:
                 continue
             key = event_key(ev.get(role))
-            tally[f"{role}_country"][0] += key in gold or (key == "IGO" and bool(gold & ORGS))
+            ok = key in gold or (key in ORGS and bool(gold & ORGS))
+            tally[f"{role}_country"][0] += ok
             tally[f"{role}_country"][1] += 1
+            if ev.get(role):  # the coder chose an actor: was it resolved to the gold country?
+                tally[f"{role}_country_when_chosen"][0] += ok
+                tally[f"{role}_country_when_chosen"][1] += 1

@@ -116,3 +116,8 @@ def test_roles_by_date_and_former_officials(actors, text, date, mention, code):
 def test_former_title_gives_eli(actors):
     m = find(actors("Former President Bill Clinton visited Haiti.", "2010-01-20"), "Bill Clinton")
     assert m["code"] == "USAELI"
+
+
+def test_ethnic_group_is_not_the_state(actors):
+    m = find(actors("Up to 100 ethnic Albanians demonstrated on Tuesday.", "2000-01-01"), "ethnic Albanians")
+    assert m["code"] is None and m["country"] is None

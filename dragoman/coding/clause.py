@@ -221,7 +221,10 @@ class Parse:
                 for a in self.kids[k]:
                     if (self.dep[a] == "agent" and "by" in preps) or (
                         self.dep[a] == "prep" and self.lemma[a] in ("in", "to", "with") and self.lemma[a] in preps
-                        and (self.lemma[a] == "in" or self.lemma[k] in OWNERSHIP)
+                        # "in" after a participle places a target ("refugees fleeing ... in Liberia"),
+                        # never a source ("the Red Cross operating in Iraq said"): targets search with "by"
+                        and ((self.lemma[a] == "in" and (self.tag[k] == "VBN" or "by" in preps))
+                             or self.lemma[k] in OWNERSHIP)
                     ):  # fmt: skip
                         yield from (o for o in self.kids[a] if self.dep[o] == "pobj")
 

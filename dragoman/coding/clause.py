@@ -22,6 +22,8 @@ NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "n
 NP_PREPS = frozenset({"of", "from", "in", "for", "within", "at", "inside", "among", "throughout", "across"})
 #: prepositions that lead from an object noun to the actor an act is done to ("an attack on X")
 TARGET_NP_PREPS = NP_PREPS | {"against", "to", "on", "with", "toward", "towards", "into", "by", "between", "over"}
+#: participles that name an owner ("sites belonging to Hamas", "groups linked to al-Qaeda")
+OWNERSHIP = frozenset({"belong", "link", "tie", "affiliate", "connect", "loyal", "attach"})
 #: heads of complex prepositions whose object is no participant ("according to X")
 NOT_PARTICIPANT = frozenset(
     {"according", "accord", "due", "prior", "owing", "thanks", "regardless", "irrespective", "next"}
@@ -159,8 +161,10 @@ class Parse:
         return ""
 
     def infinitive(self, i: int) -> bool:
-        """A 'to' infinitive (to + base form)."""
-        return self.tag[i] == "VB" and any(self.tag[k] == "TO" for k in self.kids[i])
+        """A 'to' infinitive (to + base form), also passive ("to be fired")."""
+        if not any(self.tag[k] == "TO" for k in self.kids[i]):
+            return False
+        return self.tag[i] == "VB" or (self.tag[i] == "VBN" and any(self.lower[k] == "be" for k in self.kids[i]))
 
     # -- actors ---------------------------------------------------------------------------
     def np_actors(self, h: int, depth: int = 3, preps: frozenset[str] = NP_PREPS, skip_poss: bool = False,
@@ -182,13 +186,15 @@ class Parse:
         frontier = [h]
         for _ in range(depth):
             found: list[int] = []
+            later: list[int] = []  # found through a preposition: second to a modifier of the same level
             nxt = []
             for x in frontier:
                 for k in self._np_steps(x, preps):
                     if self.ment[k] >= 0 and not (skip_poss and self._poss_pronoun(k)):
-                        found.extend(self._with_conj(k))
+                        (later if self.dep[k] == "pobj" else found).extend(self._with_conj(k))
                     else:
                         nxt.append(k)
+            found = found or later  # "the UN peacekeeping force in Lebanon": the UN
             if found:
                 conj = [m for x in frontier for c in self.children(x, "conj") for m in self.np_actors(c, 1)]
                 named = [m for m in found if not self._poss_pronoun(self.mentions[m].get("start", -1))]
@@ -206,10 +212,12 @@ class Parse:
                 for o in self.kids[k]:
                     if self.dep[o] == "pobj":
                         yield o
-            elif d == "acl" and self.tag[k] == "VBN":  # "crimes committed by X", "the curfew imposed in X"
+            elif d == "acl" and self.tag[k] in ("VBN", "VBG"):  # "crimes committed by X", "sites belonging to X"
                 for a in self.kids[k]:
-                    if (self.dep[a] == "agent" and "by" in preps) or (self.dep[a] == "prep" and self.lemma[a] == "in"
-                                                                       and "in" in preps):  # fmt: skip
+                    if (self.dep[a] == "agent" and "by" in preps) or (
+                        self.dep[a] == "prep" and self.lemma[a] in ("in", "to", "with") and self.lemma[a] in preps
+                        and (self.lemma[a] == "in" or self.lemma[k] in OWNERSHIP)
+                    ):  # fmt: skip
                         yield from (o for o in self.kids[a] if self.dep[o] == "pobj")
 
     def _poss_pronoun(self, k: int) -> bool:
@@ -218,9 +226,12 @@ class Parse:
     def _with_conj(self, k: int) -> list[int]:
         m = self.ment[k]
         out = list(self.members.get(m, [m]))
-        for c in self.kids[k]:
-            if self.dep[c] == "conj":
-                out.extend(self.np_actors(c, 2))
+        mm = self.mentions[m]
+        span = range(max(0, mm.get("start", k)), min(self.n, mm.get("end", k + 1)))
+        for x in span if k in span else (k,):  # conjuncts hang on any word of the name ("Barack Obama and ...")
+            for c in self.kids[x]:
+                if self.dep[c] == "conj" and self.ment[c] != m:
+                    out.extend(self.np_actors(c, 2))
         # a coordinated modifier of the head: "Hungarian and Romanian officials"
         for c in self.kids[k]:
             if self.dep[c] in ("amod", "compound", "nmod") and self.ment[c] >= 0 and self.ment[c] != m:

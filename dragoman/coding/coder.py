@@ -19,6 +19,7 @@ from dataclasses import replace
 from .clause import Parse
 from .codebook import frame_code, is_cooperative
 from .context import OBLIGE, Context, Situator
+from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
@@ -27,7 +28,7 @@ from .roles import Raw
 __all__ = ["Raw", "SentenceCoder"]
 
 
-class SentenceCoder(Nominal):
+class SentenceCoder(Nominal, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -41,6 +42,8 @@ class SentenceCoder(Nominal):
         self.lent_frame: dict[int, str] = {}  # verb -> the frame it puts on the noun's act
         self.consumed: set[int] = set()
         self.history: list[Raw] = []
+        self.emitted: set[int] = set()  # verbs that made an event
+        self.first = next((i for i in range(p.n) if p.lower[i].strip()), 0)  # where a headline would start
 
     # -- 1. triggers ----------------------------------------------------------------------
 
@@ -73,6 +76,8 @@ class SentenceCoder(Nominal):
         self.history.extend(r for r in sorted(out, key=lambda r: r.trigger) if not r.code.startswith("01"))
         if any(not r.code.startswith("01") for r in out):
             out = [r for r in out if not r.code.startswith("01")]
+        if start == self.first:  # a title-case headline: its flat reading, when it has one
+            out = self.headline(start, end) or out
         return out
 
     def _depth(self, i: int) -> int:
@@ -113,7 +118,7 @@ class SentenceCoder(Nominal):
             return []
         srcs, open_source = self._sources(i, ctx)
         if code.startswith("01"):
-            tgts = self._addressee(i, srcs)
+            tgts = self._addressee(i, srcs) or (self._anaphoric_target(i, code, srcs) or [] if code == "016" else [])
         else:
             tgts = self._targets(i, ctx, own, srcs)
             if not tgts:
@@ -127,13 +132,22 @@ class SentenceCoder(Nominal):
             tgts = self._condition_subject(i, ctx)
         if not srcs and open_source and own[:2] in ("09", "17"):
             srcs = self._place_of(i)
+        if not srcs and open_source and own[:2] >= "18":
+            srcs = self._place_in_subject(i)  # "a roadside bombing near Samarra killed ...": someone there
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
-        if ctx.target_from >= 0 and not tgts:
-            return []  # "a lunch hosted by X": a description, unless it names who it was done to
+        if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:
+            return []  # "a lunch hosted by X", "..., smashing furniture": descriptions, unless done to someone
+        if not tgts and p.dep[i] == "conj" and ctx.inherit == p.head[i]:
+            # "summoned X and lodged a protest": the protest is lodged with X
+            tgts = self._targets(p.head[i], self.situ.situate(p.head[i]), own, srcs)
         events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
-        if events and ctx.gov >= 0:
-            self.consumed.add(ctx.gov)
+        if events:
+            self.emitted.add(i)
+            g = ctx.gov
+            while g >= 0 and g not in self.consumed:  # "pledged to continue supporting": one event
+                self.consumed.add(g)
+                g = self.situ.situate(g).gov if p.pos[g] in ("VERB", "AUX") else -1
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
             events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
         return events
@@ -195,13 +209,14 @@ class SentenceCoder(Nominal):
         conf = self._confidence(act, ctx)
         rule = self._rule(code, i, act, ctx)
         trig = self._trigger(i, ctx)
-        heads = [x for x in [i, ctx.gov, self.absorbed.get(i, -1)] + p.children(i, "dobj") if x >= 0]
-        if not tgts and any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in heads):
+        if not tgts and self._mutual(i, ctx):
             if len(srcs) < 2:
                 if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):
                     return []  # "held an emergency meeting": an actor meeting itself is no interaction
             else:
                 return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
+        if not tgts and srcs and not any(self._key(s) for s in srcs):
+            return []  # "Amnesty International ..." with no one it is about: no international interaction
         out = []
         for s in srcs or [None]:  # type: ignore[list-item]
             for t in tgts or [None]:  # type: ignore[list-item]

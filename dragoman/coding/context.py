@@ -125,6 +125,9 @@ class Situator:
         if p.pos[g] == "ADJ" or p.dep[g] == "acomp":
             return self._adjective(i, g)
         cls = self.control_class(g)
+        if cls == "INTENT" and self.lex.is_a(p.lemma[g], "WANT"):
+            if p.child(g, ("dobj",)) >= 0 or p.child(i, ("nsubj",)) >= 0:
+                cls = "APPEAL"  # "Obama wants Putin to attack": what Obama asks of Putin
         if cls and dep != "xcomp" and not self._fits_clause(i, cls):
             cls = None
         gctx = self.situate(g) if p.pos[g] in ("VERB", "AUX") else Context()
@@ -145,6 +148,8 @@ class Situator:
                 speaker=gctx.speaker,
                 why=f"{p.lemma[g]} + complement",
             )
+        if self.lex.is_a(p.lower[g], "FUTURE_ADJ") and p.infinitive(i):  # "is scheduled to attend"
+            return replace(gctx, frame="future", inherit=g, gov=-1, why=f"{p.lower[g]} to")
         if p.lemma[g] in ("be", "go") and dep == "xcomp" and p.infinitive(i):
             return replace(gctx, frame="future", inherit=g, gov=-1, why="is to / going to")
         if p.lemma[g] in ("have", "need") and dep == "xcomp" and p.infinitive(i):

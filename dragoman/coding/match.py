@@ -139,7 +139,14 @@ class Matcher:
         if not comp.index and not comp.has_req:  # no pattern to try: the entry decides alone
             e = comp.entries[0]
             return Act(e.code, e.rev, f"{e.block}:{e.id.lower()}", 1.0 if e.curated else 0.1, e.block)
-        b = self.bags(p, i, noun)
+        return self._select(comp, self.bags(p, i, noun))
+
+    def act_from_bags(self, lemma: str, bags: Bags, noun: bool = False) -> Act | None:
+        """The best reading of a lemma given its word bags (headlines, where the parse is no help)."""
+        comp = self.compiled(lemma, noun)
+        return self._select(comp, bags) if comp is not None else None
+
+    def _select(self, comp: _Compiled, b: Bags) -> Act | None:
         best: Act | None = None
         for e in comp.entries:
             if all(has(r, b.post) for r in e.req):

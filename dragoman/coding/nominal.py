@@ -49,6 +49,7 @@ class Nominal(Roles):
 
     lent_frame: dict[int, str]
     consumed: set[int]
+    emitted: set[int]
 
     def _emit(self, code: str, srcs: list[int], tgts: list[int], i: int, act: Act, ctx: Context,
               allow_no_source: bool) -> list[Raw]:  # fmt: skip
@@ -62,8 +63,9 @@ class Nominal(Roles):
             return
         own = self.verb_acts.get(v)
         light = any(self.lex.is_a(f, "LIGHT") for f in self.situ.phrasal(v))
-        if own is None or own.code is None or own.weight < (1.5 if light else 1) or own.code.startswith("01"):
-            na = self.noun_acts[n]
+        na = self.noun_acts[n]
+        weak = own is None or own.code is None or own.code.startswith("01")
+        if weak or own.weight < (1.5 if light else 1) or (light and na.weight >= own.weight):
             self.verb_acts[v] = Act(na.code, na.rev, na.rule, na.weight, na.block)
             cls = self.situ.control_class(v)
             if cls in LENT_FRAMES:  # "proposed talks", "prepared an offensive", "threatened a boycott"
@@ -122,7 +124,7 @@ class Nominal(Roles):
             vact = self.verb_acts.get(v)
             verbal = act.code is not None and (act.code[:2] <= "05" or "09" <= act.code[:2] <= "13")
             coded = vact is not None and vact.code and not vact.code.startswith("01")
-            if coded and (verbal or not self._noun_sources(n)):
+            if coded and (verbal or not self._noun_sources(n) or v in self.emitted):
                 return []  # what a coded verb is about: "condemned the attack on X", "rejected an Indian proposal"
         srcs = self._noun_sources(n)
         if not srcs and v >= 0 and not p.is_passive(v):
@@ -138,14 +140,14 @@ class Nominal(Roles):
         return self._emit(act.code or "", srcs, tgts, n, act, ctx, allow_no_source=False)
 
     def _directly_under(self, n: int, v: int) -> bool:
-        """A noun in a phrase of the verb itself ("in Geneva for discussions"), no noun in between."""
+        """A noun in a purpose or setting phrase of the verb itself ("in Geneva for discussions with")."""
         p = self.p
         x = n
         while p.head[x] != v:
             x = p.head[x]
             if p.pos[x] in ("NOUN", "PROPN") or p.head[x] == x:
                 return False
-        return True
+        return p.dep[x] == "prep" and p.lemma[x] in ("for", "in", "at", "during") and not p.negated(v)
 
     def _speakers_own(self, n: int) -> bool:
         """'the offer', 'the invitation' in what a speaker says: the speaker's own, when no one else's."""

@@ -22,7 +22,7 @@ TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upo
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
 #: roots of reactions, whose object ("the decision") may be an act reported before
-REACTIONS = frozenset({"02", "05", "10", "11", "12"})
+REACTIONS = frozenset({"02", "05", "10", "11", "12", "01"})  # 01: only 016, "denied the accusation"
 #: the roots an anaphoric event noun can name ("the raid" names violence, "the decision" anything)
 ANAPHOR_ROOTS = {
     **dict.fromkeys(("raid", "raids", "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling",
@@ -87,6 +87,14 @@ class Roles:
             agents = [o for prep, o in p.prep_objects(i, ("by",))]
             agents += [o for k in p.children(i, "agent") for o in p.children(k, "pobj")]
             found = [m for a in agents for m in p.np_actors(a)]
+            if not found:  # "were killed in Israeli tank shelling": the shelling's owner did it
+                for _prep, o in p.prep_objects(i, ("in", "by", "during")):
+                    act = self.noun_acts.get(o)
+                    if act and act.code and act.code[:2] >= "18":
+                        found = [m for k in p.kids[o] if p.dep[k] in ("amod", "compound", "poss", "nmod")
+                                 for m in p.np_actors(k, 1, frozenset())]  # fmt: skip
+                        if found:
+                            return found, False
             return found, not found and any(p.dep[k] == "auxpass" for k in p.kids[i])
         framed = ctx.frame in ("intent", "threat", "reject", "prepare")
         if framed and ctx.gov >= 0 and p.pos[ctx.gov] in ("VERB", "AUX"):
@@ -123,6 +131,38 @@ class Roles:
             return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
 
+    def _key(self, m: int | None) -> str | None:
+        if m is None:
+            return None
+        return self.p.mentions[m].get("country") or self.p.mentions[m].get("igo")
+
+    def _same_key(self, a: int, b: int) -> bool:
+        """Two mentions of one country or organisation ("China" and "Chinese")."""
+        ka = self.p.mentions[a].get("country") or self.p.mentions[a].get("igo")
+        return a == b or (ka is not None and ka == (self.p.mentions[b].get("country") or self.p.mentions[b].get("igo")))
+
+    def _mutual(self, i: int, ctx: Context) -> bool:
+        """An act its coordinated subjects do with each other: meet, agree, sign, clash, "reach agreement"."""
+        p = self.p
+        heads = [x for x in [i, ctx.gov, self.absorbed.get(i, -1)] + p.children(i, "dobj") if x >= 0]
+        heads += [o for prep, o in p.prep_objects(i, ("for", "to", "in"))]  # "return to Geneva for talks"
+        return any(self.lex.is_a(p.lemma[x], "RECIPROCAL") for x in heads)
+
+    def _owned_by(self, t: int, srcs: list[int]) -> bool:
+        """'its troops', 'their forces': the source's own people, not a target."""
+        p = self.p
+        m = p.mentions[t]
+        key = m.get("country") or m.get("igo")
+        for x in range(m.get("start", 0), m.get("end", 0)):
+            for k in p.kids[x] if 0 <= x < p.n else ():
+                if p.dep[k] == "poss" and p.pos[k] == "PRON" and p.ment[k] >= 0:
+                    owner = p.mentions[p.ment[k]]
+                    if (owner.get("country") or owner.get("igo")) == key and any(
+                        (p.mentions[s].get("country") or p.mentions[s].get("igo")) == key for s in srcs
+                    ):
+                        return True
+        return False
+
     def _subject_of(self, i: int) -> int:
         """A verb's subject token, through coordination ("that Russia halt ... and withdraw")."""
         p = self.p
@@ -138,7 +178,27 @@ class Roles:
         p = self.p
         if any(p.dep[k] == "agent" for k in p.kids[i]):
             return False
-        return self.lex.is_a(p.lemma[i], "INTENT") or self.lex.is_a(p.lower[i], "INTENT_ADJ")
+        return any(self.lex.is_a(w, c) for w, c in ((p.lemma[i], "INTENT"), (p.lower[i], "INTENT_ADJ"),
+                                                   (p.lower[i], "FUTURE_ADJ")))  # fmt: skip
+
+    def _place_in_subject(self, i: int) -> list[int]:
+        """The place an unattributed attack came from, when its subject names one ("a bombing near X")."""
+        p = self.p
+        subj = p.child(i, ("nsubj",))
+        if subj < 0:
+            return []
+        act = self.noun_acts.get(subj)
+        if not act or not act.code or act.code[:2] < "18":
+            return []  # only an attack named as the subject ("a bombing", "an explosion")
+        for x in p.subtree(subj):
+            m = p.ment[x]
+            if m < 0 or p.dep[x] != "pobj":
+                continue
+            prep = p.lemma[p.head[x]]
+            outer = p.lemma[p.head[p.head[p.head[x]]]] if prep == "of" else ""  # "near the town of X"
+            if prep in ("near", "in", "outside") or outer in ("near", "in", "outside"):
+                return [m]
+        return []
 
     def _objects(self, i: int) -> list[int]:
         p = self.p
@@ -166,12 +226,15 @@ class Roles:
         deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
 
         def other(found: list[int]) -> list[int]:
-            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)]
+            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)
+                    and not self._owned_by(t, given)]  # fmt: skip
 
         if ctx.target_from >= 0:
             return other(p.np_actors(ctx.target_from))
         passive = p.is_passive(i) and not self._stative_passive(i)
         objs = [k for k in p.kids[i] if p.dep[k] in (("nsubjpass",) if passive else ("dobj", "attr", "oprd"))]
+        # "rammed and boarded Philippine boats", parsed with the boats as a conjunct of the verb
+        objs += [k for k in p.kids[i] if p.dep[k] == "conj" and p.pos[k] in ("NOUN", "PROPN") and not passive]
         for k in objs:
             found = other(p.np_actors(k, 1, frozenset(), True, place_ok))
             if found:
@@ -187,14 +250,21 @@ class Roles:
         for prep, o in p.prep_objects(i):
             preps.setdefault(prep, []).append(o)
         extra = (("at",) if code[:2] >= "14" else ()) + (("in",) if place_ok else ())
-        if len(given) > 1 and self.lex.is_a(p.lemma[i], "RECIPROCAL"):
-            allowed: tuple[str, ...] = ("with",)  # "Israel and Hamas agreed to a truce": the truce is no target
-        else:
-            allowed = TARGET_PREPS + extra
+        allowed = (("from",) if code[:3] in ("087", "166", "161") else ()) + TARGET_PREPS + extra
+        if len(given) > 1 and self._mutual(i, ctx):
+            # "Israel and Hamas agreed to a truce": the truce is no target; each side is the other's
+            withs = p.prep_objects(i, ("with",)) + [
+                x for k in p.children(i, "dobj") for x in p.prep_objects(k, ("with",))
+            ]
+            return other([m for _prep, o in withs for m in p.np_actors(o, 2)])
         for prep in allowed:
-            found = other([m for o in preps.get(prep, ()) for m in p.np_actors(o, 2, deep, True, place_ok)])
-            if found:
-                return found
+            for o in preps.get(prep, ()):
+                found = other(p.np_actors(o, 2, deep, True, place_ok))
+                if not found:  # "to its military base in Qatar": past the source's own base
+                    inner = [x for q, x in p.prep_objects(o) if q in deep]
+                    found = other([m for x in inner for m in p.np_actors(x, 1, deep, True, place_ok)])
+                if found:
+                    return found
         for k in objs:
             found = other(p.np_actors(k, 4, deep, True, place_ok))
             if found:
@@ -311,10 +381,12 @@ class Roles:
             asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
             return asker, tgts
         asker = self._sources(g, self.situ.situate(g))[0] if p.pos[g] in ("VERB", "AUX") else p.np_actors(g)
-        asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") else []
+        asked = self._objects(g) if p.pos[g] in ("VERB", "AUX") and ctx.gov >= 0 else []
         if not asked:
             subj = self._subject_of(i)
             asked = p.np_actors(subj) if subj >= 0 else []
+            if subj >= 0 and not asked:
+                return asker, []  # "urging the counterpart to sign X": someone asked, unnamed; not X
         return asker, asked or tgts
 
     def _same(self, a: int, b: int) -> bool:
@@ -349,8 +421,7 @@ class Roles:
                     return self._last_source(srcs, _roots_of(p.lemma[k]))
         if any(self.lex.is_a(f, "RETALIATE") for f in self.situ.phrasal(i)):
             for r in reversed(self.history):
-                if r.source is not None and r.target is not None and any(self._same(r.target, x) or r.target == x
-                                                                         for x in srcs):  # fmt: skip
+                if r.source is not None and r.target is not None and any(self._same_key(r.target, x) for x in srcs):
                     return [r.source]
         return []
 
@@ -359,7 +430,7 @@ class Roles:
         for r in reversed(self.history):
             if r.source is None or not roots[0] <= r.code[:2] <= roots[1]:
                 continue
-            if any(r.source == x or self._same(r.source, x) for x in srcs):
+            if any(self._same_key(r.source, x) for x in srcs):
                 return None  # "Israel defended the raid": its own act
             return [r.source]
         return []

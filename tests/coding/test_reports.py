@@ -17,9 +17,9 @@ from dragoman.models import Article
 
 REPORTS = Path(__file__).parent / "reports"
 
-#: measured 2026-11-27: P 0.829, R 0.879 (24 reports, 99 required events); pinned a little lower
-MIN_PRECISION = 0.78
-MIN_RECALL = 0.84
+#: measured 2026-11-27: P 0.847, R 0.874 (30 reports, 127 required events); pinned a little lower
+MIN_PRECISION = 0.80
+MIN_RECALL = 0.83
 
 
 def load_reports() -> list[tuple[str, str, dict]]:

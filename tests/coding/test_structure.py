@@ -79,3 +79,18 @@ def test_threat_is_not_the_threatened_act(events):
 def test_reported_speech_adds_no_statement(events):
     evs = events("Clinton said Russia attacked Georgia.")
     assert not any(c.startswith("01") for _, _, c in evs)
+
+
+HEADLINES = [
+    ("Turkey Expels Israeli Diplomats Over Gaza Raid", ("TUR", "ISR", "16")),
+    ("China To Hold Talks With Japan", ("CHN", "JPN", "03")),  # "to": an intent
+    ("Russia Threatens Sanctions Against Ukraine", ("RUS", "UKR", "13")),
+    ("Saudi Arabia and Allies Cut Ties With Qatar", ("SAU", "QAT", "16")),
+    ("Ethiopia and Eritrea Restore Ties After Two Decades", ("ETH", "ERI", "05")),
+    ("Turkey Says It Will Not Recognize Cyprus", ("TUR", "CYP", "12")),
+]
+
+
+@pytest.mark.parametrize("title,expected", HEADLINES, ids=[h[0][:40] for h in HEADLINES])
+def test_headlines(events, title, expected):
+    assert expected in roots(events(title + "\n\nThe report had no more news."))

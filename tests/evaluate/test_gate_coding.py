@@ -15,11 +15,11 @@ from ..conftest import SHARED
 
 #: suite -> figure -> pinned minimum (measured 2026-11-27)
 PINS = {
-    "plover-gsr": {"recall": 0.63, "precision": 0.60},
-    "petrarch-gsr": {"recall": 0.38, "precision": 0.47},
+    "plover-gsr": {"recall": 0.66, "precision": 0.65},
+    "petrarch-gsr": {"recall": 0.39, "precision": 0.49},
 }
-#: events of the example article found (of 9)
-EXAMPLE_EVENTS = 6
+#: events of the example article found (of 9; measured 9, the acceptance minimum is 8)
+EXAMPLE_EVENTS = 8
 
 
 @pytest.mark.slow

@@ -18,6 +18,7 @@ from dragoman.config import Settings
 from dragoman.models import Actor, Article, Event, Record, Trigger
 from dragoman.store import open_store
 from tests.ingest.corpus import content, near_copy, report, write_corpus
+from tests.store.backends import any_store, db_url  # noqa: F401  (fixtures: SQLite and PostgreSQL)
 
 
 def _event(code: str, src: str, tgt: str, start: int, date: str = "2008-08-08") -> Event:
@@ -35,7 +36,8 @@ def _record(text: str, aid: str, source: str, events: list[Event]) -> Record:
     return Record(article=art, events=events, coder_version="test")
 
 
-def test_duplicates_are_mentions_of_one_event_with_mention_source_and_article_counts(store):
+def test_duplicates_are_mentions_of_one_event_with_mention_source_and_article_counts(any_store):  # noqa: F811
+    store = any_store
     rng = random.Random(11)
     text, other = report(rng, 9), report(rng, 9)
     a = _record(text, "a", "Reuters", [_event("190", "RUS", "GEO", 10), _event("111", "GEO", "RUS", 50)])

@@ -31,7 +31,7 @@ def spark_cmd(
     """Read and code the sources as a Spark job, writing Parquet (articles, events, rejects).
 
     Bring the result into the store with `dragoman load DIR`. On a cluster, submit the module
-    instead: spark-submit -m dragoman.distributed.job SOURCE... --output DIR (see the README).
+    instead: spark-submit "$(python -m dragoman.distributed --path)" SOURCE... --output DIR (see the README).
 
     Example: dragoman spark corpus/ --output out/ --master local[4]
     """

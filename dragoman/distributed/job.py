@@ -15,7 +15,7 @@ duplicates included, so the store ends as ``dragoman ingest`` would leave it.
 
 Run it with ``dragoman spark SOURCE... --output DIR [--master URL]`` or, on a cluster::
 
-    spark-submit --master yarn -m dragoman.distributed.job s3a://bucket/warc/ --output s3a://bucket/out
+    spark-submit --master yarn "$(python -m dragoman.distributed --path)" s3a://bucket/warc/ --output s3a://bucket/out
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections import deque
@@ -100,6 +101,7 @@ def run_job(
     )
     spark.createDataFrame(rejects, output.REJECT).orderBy("ordinal").write.mode("overwrite").parquet(f"{out}/rejects")
     counts = _counts(spark, out, len(files))
+    counts["coding_processes"] = coded.map(lambda x: x[2]).distinct().count()
     job = {"inputs": sources, "started": started, "seconds": round(time.monotonic() - clock, 1), **counts}
     job.update(coder_version=_version(), master=sc.master, partitions=n)
     spark.createDataFrame([json.dumps(job)], "string").coalesce(1).write.mode("overwrite").text(f"{out}/job")
@@ -150,8 +152,8 @@ def _first_of_each(df: DataFrame) -> DataFrame:
     return df.withColumn("duplicate_of", F.when(first != F.col("id"), first))
 
 
-def _code_partition(rows: Iterable[Any], settings: Settings) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
-    """Code one partition: (article row, event rows) per article, with one pipeline per process."""
+def _code_partition(rows: Iterable[Any], settings: Settings) -> Iterator[tuple[Any, ...]]:
+    """Code one partition: (article row, event rows, process id) per article."""
     from ..pipeline import Pipeline
 
     pending: deque[int] = deque()
@@ -161,8 +163,9 @@ def _code_partition(rows: Iterable[Any], settings: Settings) -> Iterator[tuple[t
             pending.append(r.ordinal)
             yield Article(text=r.text, id=r.id, title=r.title, date=r.date, url=r.url, source=r.source, origin=r.origin)
 
+    pid = os.getpid()  # the pipeline is loaded once per Python worker process, which Spark reuses
     for record in Pipeline(settings).process(articles(), workers=1):
-        yield output.article_row(pending.popleft(), record), [output.event_row(e) for e in record.event_rows()]
+        yield output.article_row(pending.popleft(), record), [output.event_row(e) for e in record.event_rows()], pid
 
 
 def _counts(spark: SparkSession, out: str, files: int) -> dict[str, int]:

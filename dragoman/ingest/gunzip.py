@@ -9,7 +9,14 @@ sets ``truncated``.
 from __future__ import annotations
 
 import zlib
-from typing import BinaryIO
+from typing import Protocol
+
+
+class Readable(Protocol):
+    """Anything with ``read(size)``: a file, a ``Gunzip``, a ``Prefixed`` stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
 
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 16
@@ -19,7 +26,7 @@ _MAX_OUT = 1 << 20
 class Gunzip:
     """A readable stream of the decompressed bytes of a (multi-member) gzip stream."""
 
-    def __init__(self, raw: BinaryIO):
+    def __init__(self, raw: Readable):
         self.raw = raw
         self.truncated = False
         self._d: zlib._Decompress | None = None
@@ -75,7 +82,7 @@ class Gunzip:
 class Prefixed:
     """A stream with bytes already read (to sniff its kind) put back in front."""
 
-    def __init__(self, head: bytes, fh: BinaryIO | Gunzip):
+    def __init__(self, head: bytes, fh: Readable):
         self.head = head
         self.fh = fh
 
@@ -94,11 +101,11 @@ class Prefixed:
     def readline(self, size: int = -1) -> bytes:
         """One line (at most ``size`` bytes when ``size`` >= 0)."""
         if not self.head:
-            return self.fh.readline(size)
+            return self.fh.readline(size)  # type: ignore[attr-defined]
         cut = self.head.find(b"\n") + 1 or len(self.head)
         if size >= 0:
             cut = min(cut, size)
         out, self.head = self.head[:cut], self.head[cut:]
         if out.endswith(b"\n") or (size >= 0 and len(out) >= size):
             return out
-        return out + self.fh.readline(size - len(out) if size >= 0 else -1)
+        return out + self.fh.readline(size - len(out) if size >= 0 else -1)  # type: ignore[attr-defined]

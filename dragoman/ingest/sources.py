@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..models import Article, Reject
 from .feeds import is_feed, read_feed
 from .fetch import Fetcher, FetchError
-from .gunzip import GZIP_MAGIC, Gunzip, Prefixed
+from .gunzip import GZIP_MAGIC, Gunzip, Prefixed, Readable
 from .html import MARKUP_FACTOR, article_from_html
 from .jsonl import read_jsonl
 from .text import article_from_text, decode_text
@@ -165,7 +165,7 @@ def read_stream(
 ) -> Iterator[Item]:
     """The articles of a byte stream named ``name`` (gzip or not), by its kind."""
     raw = fh.read(_SNIFF)
-    stream = Prefixed(raw, fh)
+    stream: Readable = Prefixed(raw, fh)
     if not raw.startswith(GZIP_MAGIC):
         yield from _read_kind(kind_of(name, raw), stream, origin, settings, date, fetcher)
         return

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import zlib
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..config import Settings
 from ..models import Article, Reject
-from .gunzip import GZIP_MAGIC, Gunzip, Prefixed
+from .gunzip import GZIP_MAGIC, Gunzip, Prefixed, Readable
 from .html import MARKUP_FACTOR, article_from_html
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(fh: BinaryIO, origin: str, settings: Settings) -> Iterator[Article | Reject]:
+def read_warc(fh: Readable, origin: str, settings: Settings) -> Iterator[Article | Reject]:
     """Every HTML response of a WARC stream (gzip or not) as an Article or a Reject."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -39,10 +39,10 @@ def read_warc(fh: BinaryIO, origin: str, settings: Settings) -> Iterator[Article
             return
         for n, record in enumerate(ArchiveIterator(Prefixed(first, stream)), start=1):
             item = _record(record, f"{origin}#{n}", settings)
-            if item is _TRUNCATED:
+            if item == TRUNCATED:
                 yield Reject(f"{origin}#{n}", "truncated archive", "the file ends inside this record")
                 return
-            if item is not None:
+            if isinstance(item, Article | Reject):
                 yield item
     except ArchiveLoadFailed as exc:
         yield Reject(f"{origin}#{n + 1}", "malformed record", str(exc).splitlines()[0][:200])
@@ -54,16 +54,17 @@ def read_warc(fh: BinaryIO, origin: str, settings: Settings) -> Iterator[Article
         yield Reject(f"{origin}#{n + 1}", "truncated archive", "the gzip stream ends before its end marker")
 
 
-_TRUNCATED = object()
+#: what ``_record`` returns for a record cut short by the end of the file
+TRUNCATED = "truncated"
 
 
-def _record(record: Any, where: str, settings: Settings) -> Article | Reject | object | None:
-    """The article of one record, a reject, ``_TRUNCATED``, or None for a record to skip."""
+def _record(record: Any, where: str, settings: Settings) -> Article | Reject | str | None:
+    """The article of one record, a reject, ``TRUNCATED``, or None for a record to skip."""
     if record.rec_type is None:
         return Reject(where, "malformed record", "a record without a WARC-Type")
     if record.rec_type != "response" or record.http_headers is None:
         record.content_stream().read()
-        return _TRUNCATED if record.raw_stream.limit > 0 else None
+        return TRUNCATED if record.raw_stream.limit > 0 else None
     ctype = (record.http_headers.get_header("Content-Type") or "").lower()
     limit = settings.max_text_bytes * MARKUP_FACTOR
     body = record.content_stream().read(limit + 1)
@@ -71,7 +72,7 @@ def _record(record: Any, where: str, settings: Settings) -> Article | Reject | o
         record.content_stream().read()
         return Reject(where, "too large", f"payload over {limit} bytes")
     if record.raw_stream.limit > 0:
-        return _TRUNCATED
+        return TRUNCATED
     if not any(t in ctype for t in HTML_TYPES) and not (not ctype and b"<html" in body[:2048].lower()):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")

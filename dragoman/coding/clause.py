@@ -22,6 +22,11 @@ NP_NEAR = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "n
 NP_PREPS = frozenset({"of", "from", "in", "for", "within", "at", "inside", "among", "throughout", "across"})
 #: prepositions that lead from an object noun to the actor an act is done to ("an attack on X")
 TARGET_NP_PREPS = NP_PREPS | {"against", "to", "on", "with", "toward", "towards", "into", "by", "between", "over"}
+#: nouns for groups of people, whose "in X" names their country (kept in step with classes.txt PEOPLE)
+PEOPLE = frozenset({"force", "troop", "soldier", "army", "militia", "rebel", "militant", "guerrilla", "insurgent",
+                    "fighter", "civilian", "refugee", "people", "population", "government", "authority",
+                    "police", "protester", "demonstrator", "worker", "student", "resident", "villager",
+                    "minority", "community", "group", "peacekeeper", "official", "leader"})  # fmt: skip
 #: participles that name an owner ("sites belonging to Hamas", "groups linked to al-Qaeda")
 OWNERSHIP = frozenset({"belong", "link", "tie", "affiliate", "connect", "loyal", "attach"})
 #: heads of complex prepositions whose object is no participant ("according to X")
@@ -208,15 +213,18 @@ class Parse:
             d = self.dep[k]
             if d in NP_NEAR:
                 yield k
-            elif d == "prep" and self.lemma[k] in preps:
-                for o in self.kids[k]:
+            elif d == "prep" and (self.lemma[k] in preps or (self.lemma[k] == "in" and self.lemma[x] in PEOPLE)):
+                for o in self.kids[k]:  # ("in": only "forces in Bosnia", "refugees in Kenya")
                     if self.dep[o] == "pobj":
                         yield o
             elif d == "acl" and self.tag[k] in ("VBN", "VBG"):  # "crimes committed by X", "sites belonging to X"
                 for a in self.kids[k]:
                     if (self.dep[a] == "agent" and "by" in preps) or (
                         self.dep[a] == "prep" and self.lemma[a] in ("in", "to", "with") and self.lemma[a] in preps
-                        and (self.lemma[a] == "in" or self.lemma[k] in OWNERSHIP)
+                        # "in" after a participle places a target ("refugees fleeing ... in Liberia"),
+                        # never a source ("the Red Cross operating in Iraq said"): targets search with "by"
+                        and ((self.lemma[a] == "in" and (self.tag[k] == "VBN" or "by" in preps))
+                             or self.lemma[k] in OWNERSHIP)
                     ):  # fmt: skip
                         yield from (o for o in self.kids[a] if self.dep[o] == "pobj")
 

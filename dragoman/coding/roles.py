@@ -222,7 +222,7 @@ class Roles:
         p = self.p
 
         given = srcs or []
-        place_ok = code[:2] >= "14" or code[:3] in ("042", "043", "154") or code[:2] in ("07", "08", "09")
+        place_ok = code[:2] >= "14" or code[:3] in ("042", "043", "154", "054") or code[:2] in ("07", "08", "09")
         deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
 
         def other(found: list[int]) -> list[int]:
@@ -421,7 +421,12 @@ class Roles:
                     return self._last_source(srcs, _roots_of(p.lemma[k]))
         if any(self.lex.is_a(f, "RETALIATE") for f in self.situ.phrasal(i)):
             for r in reversed(self.history):
-                if r.source is not None and r.target is not None and any(self._same_key(r.target, x) for x in srcs):
+                if (
+                    r.source is not None
+                    and r.target is not None
+                    and r.target >= 0
+                    and any(self._same_key(r.target, x) for x in srcs)
+                ):
                     return [r.source]
         return []
 

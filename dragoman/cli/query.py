@@ -15,6 +15,7 @@ from .app import app, handle_errors
 from .options import ConfigOption, DbOption, FormatOption, print_rows
 
 TABLE_COLUMNS = ("date", "source_code", "code", "target_code", "name", "place_name", "trigger_text", "article_id")
+COUNT_COLUMNS = ("num_mentions", "num_sources", "num_articles")
 TOP_COLUMNS = ("date", "goldstein", "source_code", "code", "target_code", "name", "article_id")
 
 ActorOpt = typer.Option(None, help="Actor code or name, as source or target (e.g. RUSGOV).")
@@ -49,11 +50,15 @@ def events_cmd(
     target: Optional[str] = typer.Option(None, help="Target country, IGO or actor code."),
     limit: Optional[int] = LimitOpt,
     offset: int = typer.Option(0, help="Skip this many rows first (pagination)."),
+    unique: bool = typer.Option(False, "--unique", help="One row per reported event, most mentioned first."),
     fmt: str = FormatOption,
     db: Optional[str] = DbOption,
     config: Optional[str] = ConfigOption,
 ) -> None:
     """List coded events, newest first (flat rows with --format jsonl or csv).
+
+    With --unique, the reports of one event (same date, actors and code) are one row with
+    GDELT's counts: num_mentions, num_sources, num_articles.
 
     Example: dragoman events --country RUS --root 19 --format csv
     """
@@ -71,6 +76,11 @@ def events_cmd(
         target=target,
     )
     store = _store(db, config)
+    if unique:
+        rows = store.unique_events(limit=limit, **filters)
+        cols = (TABLE_COLUMNS if fmt == "table" else EVENT_ROW_COLUMNS) + COUNT_COLUMNS
+        print_rows(rows, fmt, cols, title=f"{len(rows)} reported events")
+        return
     rows = store.events(limit=limit, offset=offset, **filters)
     title = f"{len(rows)} of {store.count_events(**filters)} events" if fmt == "table" else None
     print_rows(rows, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_ROW_COLUMNS, title=title)

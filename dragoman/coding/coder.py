@@ -23,12 +23,20 @@ from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
+from .placing import Placing
 from .roles import Raw
 
 __all__ = ["Raw", "SentenceCoder"]
 
+#: CAMEO codes of acts that are domestic by nature when no target is named
+DOMESTIC = ("14", "17", "081", "082", "083", "123", "1241", "1242", "1041", "1042", "1043", "1044", "153")
 
-class SentenceCoder(Nominal, HeadlineReader):
+
+def _domestic(code: str) -> bool:
+    return code.startswith(DOMESTIC)
+
+
+class SentenceCoder(Nominal, Placing, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -43,6 +51,7 @@ class SentenceCoder(Nominal, HeadlineReader):
         self.consumed: set[int] = set()
         self.history: list[Raw] = []
         self.emitted: set[int] = set()  # verbs that made an event
+        self.placed: dict[tuple[int, str], int] = {}  # mentions given a country from a place (placing.py)
         self.first = next((i for i in range(p.n) if p.lower[i].strip()), 0)  # where a headline would start
 
     # -- 1. triggers ----------------------------------------------------------------------
@@ -136,12 +145,24 @@ class SentenceCoder(Nominal, HeadlineReader):
             srcs = self._place_in_subject(i)  # "a roadside bombing near Samarra killed ...": someone there
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
+        if not srcs:  # "ethnic Albanians demonstrated in Serbia"
+            srcs = self._placed_sources(i, code, tgts)
         if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:
             return []  # "a lunch hosted by X", "..., smashing furniture": descriptions, unless done to someone
+        if not tgts:  # "opened fire on demonstrators", "fired at targets in Jericho"
+            tgts = self._placed_targets(i, code, srcs)
+        if ctx.why == "sent to" and code[:2] not in ("04", "09"):
+            return []  # "sent troops to help": the sending is the event; "sent envoys to mediate, to investigate"
+        if not tgts and ctx.why == "sent to":  # the place they were sent to
+            tgts = self._targets(ctx.inherit, self.situ.situate(ctx.inherit), "042", srcs)
         if not tgts and p.dep[i] == "conj" and ctx.inherit == p.head[i]:
             # "summoned X and lodged a protest": the protest is lodged with X
             tgts = self._targets(p.head[i], self.situ.situate(p.head[i]), own, srcs)
         events = self._emit(code, srcs, tgts, i, act, ctx, allow_no_source=open_source and code[:2] >= "14")
+        if events and not tgts and _domestic(code):
+            # protests, repression, concessions, refusals to step down, with no one named: done at home
+            events = [replace(r, target=~r.source, rule=r.rule + " [domestic]") if r.source is not None else r
+                      for r in events]  # fmt: skip
         if events:
             self.emitted.add(i)
             g = ctx.gov

@@ -61,6 +61,11 @@ def actor_out(m: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _placed(mentions: list[dict[str, Any]], m: int | None) -> bool:
+    """Whether an event's actor got its country from the place of the act (coding/placing.py)."""
+    return m is not None and m >= 0 and bool(mentions[m].get("placed"))
+
+
 def _any_in(sorted_starts: list[int], start: int, end: int) -> bool:
     k = bisect_left(sorted_starts, start)
     return k < len(sorted_starts) and sorted_starts[k] < end
@@ -101,6 +106,18 @@ class EventCoder:
                 best[key] = r
         return [self.event(r, mentions, sentence) for r in best.values()]
 
+    @staticmethod
+    def _target(r: Raw, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The target actor; a negative index is the source's own country (a domestic act, no one named)."""
+        if r.target is None:
+            return None
+        if r.target >= 0:
+            return actor_out(mentions[r.target])
+        home = mentions[~r.target]
+        country = home.get("country")
+        return {"text": None, "name": country, "code": country, "country": country, "igo": None,
+                "sectors": [], "start": None, "end": None} if country else None  # fmt: skip
+
     def event(self, r: Raw, mentions: list[dict[str, Any]], sentence: int) -> dict[str, Any]:
         """The EventDict of a coded event."""
         info = self.codebook.info(r.code)
@@ -112,11 +129,11 @@ class EventCoder:
             "goldstein": info.goldstein,
             "plover": dict(info.plover) if info.plover else None,
             "source": actor_out(mentions[r.source]) if r.source is not None else None,
-            "target": actor_out(mentions[r.target]) if r.target is not None else None,
+            "target": self._target(r, mentions),
             "trigger_start": r.trigger[0],
             "trigger_end": r.trigger[1],
             "sentence": sentence,
-            "rule": r.rule,
+            "rule": r.rule + (" [placed]" if any(_placed(mentions, x) for x in (r.source, r.target)) else ""),
             "confidence": r.confidence,
         }
 

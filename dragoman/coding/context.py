@@ -203,6 +203,8 @@ class Situator:
         has_object = any(p.dep[k] in ("dobj", "attr") for k in p.kids[g])
         if p.infinitive(i) and self.control_class(g) and not has_object:  # "sworn to fight" parsed as a purpose
             return self._complement(i, g, "xcomp")
+        if p.infinitive(i) and self.lex.is_a(p.lemma[g], "SEND") and mark not in ("so", "in"):
+            return self._inside(g, Context(inherit=g, why="sent to"))  # "sent personnel to Bosnia to investigate"
         if p.infinitive(i) or mark in ("to", "so", "in"):
             return replace(BLOCKED, why="purpose clause")
         if p.tag[i] in ("VBG", "VBN") and not any(p.dep[k] in ("nsubj", "nsubjpass") for k in p.kids[i]):

@@ -121,8 +121,8 @@ class Matcher:
         if not noun and p.dep[i] == "acl" and p.tag[i] == "VBN":  # "the bill signed by X"
             post |= p.bag(p.subtree(p.head[i], CLAUSAL | {"acl"}))
         pre: set[str] = set()
-        for k in p.kids[i]:
-            if p.dep[k] == "nsubj":
+        for k in p.kids[i]:  # the doer: the subject, or the by-agent of a passive
+            if p.dep[k] == "nsubj" or (p.dep[k] == "agent" and passive):
                 pre |= p.bag(p.subtree(k, CLAUSAL))
         preps = [(prep, p.bag(p.subtree(o, CLAUSAL))) for prep, o in p.prep_objects(i)]
         obj_preps: list[tuple[str, set[str]]] = []

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..coding.codebook import load_codebook
 from ..config import Settings
 from .plover import run_cases
 from .report import Report, category_table
@@ -86,6 +87,7 @@ def evaluate_petrarch(shared: Path, settings: Settings | None = None) -> Report:
     report = Report("petrarch-gsr")
     report.figures = {"precision": sc.precision, "recall": sc.recall, "f1": sc.f1,
                       "tp": sc.tp, "fp": sc.fp, "fn": sc.fn, "sentences": len(cases)}  # fmt: skip
-    report.table = category_table(sc)
+    book = load_codebook()
+    report.table = category_table(sc, {c: book.info(c).name for c in book.codes() if len(c) == 2})
     report.misses, report.extras = sc.misses, sc.extras
     return report

@@ -292,7 +292,7 @@ class Store(Queries):
     def _add_row_chunk(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
         with self.transaction() as conn:
             seen = _existing(conn, schema.events.c.event_id, [r["event_id"] for r in rows])
-            fresh = [r for r in unique(rows) if r["event_id"] not in seen]
+            fresh = [_keyed(r) for r in unique(rows) if r["event_id"] not in seen]
             known = _existing(conn, schema.articles.c.id, list({r["article_id"] for r in fresh}))
             stubs = {r["article_id"]: _stub(r) for r in fresh if r["article_id"] not in known}
             if stubs:
@@ -431,6 +431,13 @@ def _insert_record(conn: Connection, record: Record, run_id: int | None, duplica
     if rows and duplicate_of is None:  # each coded event is a report of it: one mention
         insert_mentions(conn, record.article, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
     return len(rows)
+
+
+def _keyed(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its ``event_key`` (computed as the coder does when the row has none)."""
+    if row.get("event_key"):
+        return row
+    return dict(row, event_key=Event.from_row(row).event_key(row["article_id"], row.get("article_date")))
 
 
 def _stub(row: dict[str, Any]) -> dict[str, Any]:

@@ -83,9 +83,8 @@ def _collect(doc: Doc, lex: Lexicon, data: dict[str, Any], sents: list[int], lev
     """The topics of some sentences, each once, with its words; issues imply their contexts."""
     words: dict[tuple[str, str], list[str]] = defaultdict(list)
     for i in sents:
-        for tid, start, end in data["sentences"][i]:
+        for tid, _, _, text in data["sentences"][i]:
             topic = lex.topics[tid]
-            text = doc[start:end].text
             keys = [(topic["scale"], topic["name"])] + [("context", c) for c in topic["contexts"]]
             for key in keys:
                 if text not in words[key]:

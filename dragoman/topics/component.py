@@ -7,7 +7,8 @@ paragraph, the sentences linked to it, and the article, without matching again.
 
 ``doc._.dragoman_topics`` (plain data):
 ``{"contexts": [...], "issues": [...], "topics": [{"topic", "scale", "words"}],``
-`` "sentences": [[[topic_id, start, end], ...] per sentence], "paragraphs": [index per sentence],``
+`` "sentences": [[[topic_id, start, end, words], ...] per sentence],``
+`` "paragraphs": [index per sentence],``
 `` "cues": [sentence indices], "continues": [sentence indices], "version": lexicon version}``
 The actor keys and place names of each sentence, which link events to agenda sentences and
 paragraphs, are read from the Doc only when an event needs them (``sentence_anchors``).
@@ -20,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,31 +42,35 @@ class TopicTagger:
         self.lexicon: Lexicon = load_lexicon()
         self.matchers = Matchers(self.lexicon, nlp.vocab, nlp.tokenizer)
         self.scale = [t["scale"] for t in self.lexicon.topics]
-        self.compounds = [
-            (i, [self.lexicon.by_name[("term", n)] for n in comp])
-            for i, t in enumerate(self.lexicon.topics)
-            for comp in t["compounds"]
-        ]
+        self.compounds: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
+        for i, t in enumerate(self.lexicon.topics):
+            for comp in t["compounds"]:
+                terms = [self.lexicon.by_name[("term", n)] for n in comp]
+                self.compounds[terms[0]].append((i, terms))
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentence_bounds(doc)
         starts = [s[0] for s in sents]
         per_sent: list[list[list[int]]] = [[] for _ in starts]
         cues: set[int] = set()
-        for sent_i, hits in self._sentence_hits(doc, starts).items():
+        hits_by_sent = self._sentence_hits(doc, starts)
+        chars = doc.to_array([IDX, LENGTH]) if hits_by_sent else None
+        text = doc.text  # a property that joins the tokens: read it once
+        for sent_i, hits in hits_by_sent.items():
             for tid, start, end in hits:
                 scale = self.scale[tid]
                 if scale == "cue":
                     cues.add(sent_i)
                 elif scale != "term":
-                    per_sent[sent_i].append([tid, start, end])
+                    first, last = chars[start], chars[end - 1]
+                    per_sent[sent_i].append([tid, start, end, text[int(first[0]) : int(last[0] + last[1])]])
         doc._.dragoman_topics = {
             "sentences": per_sent,
-            "paragraphs": paragraph_of_sentences(doc.text, [s[1] for s in sents]),
+            "paragraphs": paragraph_of_sentences(text, [s[1] for s in sents]),
             "cues": sorted(cues),
-            "continues": [i for i in sorted(cues) if CONTINUATION.search(doc.text, sents[i][1], sents[i][2])],
+            "continues": [i for i in sorted(cues) if CONTINUATION.search(text, sents[i][1], sents[i][2])],
             "version": self.lexicon.version,
-            **article_topics(doc, per_sent, self.lexicon),
+            **article_topics(doc, text, per_sent, self.lexicon),
         }
         return doc
 
@@ -89,13 +95,14 @@ class TopicTagger:
 
     def _compound_hits(self, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Compound issues whose terms all occur in the sentence, with the terms' tokens."""
-        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        spans: dict[int, list[str]] = defaultdict(list)
         for tid, s, t in hits:
             spans[tid].append((s, t))
         out = []
-        for issue, terms in self.compounds:
-            if all(term in spans for term in terms):
-                out += [(issue, s, t) for term in terms for s, t in spans[term][:1]]
+        for first in [t for t in spans if t in self.compounds]:
+            for issue, terms in self.compounds[first]:
+                if all(term in spans for term in terms):
+                    out += [(issue, s, t) for term in terms for s, t in spans[term][:1]]
         return out
 
 
@@ -168,17 +175,17 @@ def event_actor_key(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or actor.get("igo")
 
 
-def article_topics(doc: Doc, per_sent: list[list[list[int]]], lexicon: Lexicon) -> dict[str, Any]:
+def article_topics(doc: Doc, text: str, per_sent: list[list[list[int]]], lexicon: Lexicon) -> dict[str, Any]:
     """The article's contexts and issues: those in the title or in two sentences or more."""
     counts: dict[str, Counter] = {"context": Counter(), "issue": Counter()}
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[int, list[str]] = defaultdict(list)
     title = (doc._.dragoman_meta or {}).get("title") or ""
-    title_weight = 3 if title and doc.text.lstrip().startswith(title.strip()) else 1
+    title_weight = 3 if title and text.lstrip().startswith(title.strip()) else 1
     for sent_i, hits in enumerate(per_sent):
         seen: set[int] = set()
-        for tid, start, end in hits:
+        for tid, _, _, word in hits:
             for scale, t in lexicon.implied[tid]:
-                spans[t].append((start, end))
+                spans[t].append(word)
                 if t not in seen:
                     seen.add(t)
                     counts[scale][t] += title_weight if sent_i == 0 else 1
@@ -188,13 +195,7 @@ def article_topics(doc: Doc, per_sent: list[list[list[int]]], lexicon: Lexicon) 
             if n < 2:
                 break
             name = lexicon.topics[tid]["name"]
-            words: list[str] = []
-            for s, e in spans[tid]:
-                if len(words) == 5:
-                    break
-                text = doc[s:e].text
-                if text not in words:
-                    words.append(text)
+            words = list(dict.fromkeys(spans[tid]))[:5]
             out[key].append(name)
             out["topics"].append({"topic": name, "scale": scale, "words": words})
     return out

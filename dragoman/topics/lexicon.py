@@ -16,6 +16,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from spacy import symbols
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -24,8 +26,8 @@ from ..errors import DataError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "topics" / "topics.json.gz"
 
-#: parts of speech a token marked ``n:`` / ``v:`` in the lexicon may carry
-POS_OK = {"n": {"NOUN", "PROPN"}, "v": {"VERB", "AUX"}}
+#: parts of speech (symbol ids) a token marked ``n:`` / ``v:`` in the lexicon may carry
+POS_OK = {"n": {symbols.NOUN, symbols.PROPN}, "v": {symbols.VERB, symbols.AUX}}
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,17 @@ class Matchers:
             group = groups.setdefault((attr, topic, block, kind), {})
             for words, pos in phrases:
                 group.setdefault(words, []).append(pos)
-        #: matcher key -> (entry, lower-cased?, phrase words -> POS checks)
-        self.groups: dict[int, tuple[Entry, bool, dict[tuple[str, ...], list[tuple[str, ...]]]]] = {}
+        #: matcher key -> (entry, lower-cased?, phrase (word hashes) -> POS checks); phrases
+        #: without any check are left out of the map (they always pass)
+        self.groups: dict[int, tuple[Entry, bool, dict[tuple[int, ...], list[tuple[str, ...]]]]] = {}
         for (attr, topic, block, kind), phrases in groups.items():
             label = f"{attr}|{topic}|{block}|{kind}"
-            self.groups[vocab.strings.add(label)] = (Entry(topic, block, kind, ()), attr == "l", phrases)
+            checks = {
+                tuple(vocab.strings.add(w) for w in words): pos_list
+                for words, pos_list in phrases.items()
+                if kind == "pos" and all(any(pos) for pos in pos_list)
+            }
+            self.groups[vocab.strings.add(label)] = (Entry(topic, block, kind, ()), attr == "l", checks)
             matcher = self.lower if attr == "l" else self.orth
             matcher.add(label, [Doc(vocab, words=list(w)) for w in phrases])
 
@@ -146,22 +154,23 @@ class Matchers:
     def __call__(self, doc: Doc) -> list[tuple[Entry, int, int]]:
         """Every (entry, start, end) of the doc whose POS checks pass."""
         out = []
+        arr = None
         tagged = doc.has_annotation("POS")
         for matcher in (self.lower, self.orth):
             for key, start, end in matcher(doc):
-                entry, lower, phrases = self.groups[key]
-                if entry.kind == "pos" and tagged:
-                    span = doc[start:end]
-                    words = tuple(t.lower_ for t in span) if lower else tuple(t.text for t in span)
-                    checks = phrases.get(words, [()])
-                    if not any(_pos_ok(doc, start, pos) for pos in checks):
+                entry, lower, checks = self.groups[key]
+                if checks and tagged:
+                    if arr is None:
+                        arr = doc.to_array([LOWER, ORTH, POS])
+                    pos_list = checks.get(tuple(arr[start:end, 0 if lower else 1].tolist()))
+                    if pos_list and not any(_pos_ok(arr, start, pos) for pos in pos_list):
                         continue
                 out.append((entry, start, end))
         return out
 
 
-def _pos_ok(doc: Doc, start: int, pos: tuple[str, ...]) -> bool:
+def _pos_ok(arr: Any, start: int, pos: tuple[str, ...]) -> bool:
     for i, p in enumerate(pos):
-        if p and doc[start + i].pos_ not in POS_OK[p]:
+        if p and int(arr[start + i, 2]) not in POS_OK[p]:
             return False
     return True

@@ -43,13 +43,28 @@ def test_reports_are_well_formed():
     assert len(roots) >= 17  # nearly all CAMEO roots appear
 
 
-@pytest.mark.slow
-def test_reports_precision_and_recall(pipeline):
+def score_reports(pipeline):
+    """The scoring of DESIGN.md over the development reports."""
     cases, out = [], {}
     for rid, text, gold in load_reports():
         rec = pipeline.read(Article(text=text, id=rid, date=gold["document"]["date"]))
         out[rid] = rec.to_json()
         cases.append({"id": rid, "events": gold["events"]})
-    sc = score_events(cases, out)
+    return score_events(cases, out)
+
+
+@pytest.mark.slow
+def test_reports_precision_and_recall(pipeline):
+    sc = score_reports(pipeline)
     assert sc.precision >= MIN_PRECISION, sc.extras
     assert sc.recall >= MIN_RECALL, sc.misses
+
+
+if __name__ == "__main__":  # .venv/bin/python -m tests.coding.test_reports
+    from dragoman.pipeline import Pipeline
+
+    sc = score_reports(Pipeline())
+    print(
+        f"development reports: P={sc.precision:.3f} R={sc.recall:.3f} F1={sc.f1:.3f}",
+        f"(tp {sc.tp}, fp {sc.fp}, fn {sc.fn})",
+    )

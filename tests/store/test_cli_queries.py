@@ -26,6 +26,16 @@ def test_events_in_three_formats(cli, db):
     assert len(list(csv.DictReader(io.StringIO(out)))) == 2
 
 
+def test_unique_events_with_counts(cli, db):
+    out = cli("events", "--db", db, "--unique", "--code", "057", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 1 and (rows[0]["num_mentions"], rows[0]["num_sources"], rows[0]["num_articles"]) == (
+        "3",
+        "2",
+        "3",
+    )
+
+
 def test_quotes_actors_rejects(cli, db):
     quotes = list(csv.DictReader(io.StringIO(cli("quotes", "--db", db, "--speaker", "USAGOV", "-f", "csv").stdout)))
     assert {q["text"] for q in quotes} == {"This is unacceptable.", "We pressed the reset button."}

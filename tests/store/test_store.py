@@ -63,6 +63,9 @@ def test_event_rows_make_stub_articles_once(any_store):
     rows = [canonical(r) for r in _record("s1").event_rows() + _record("s2").event_rows()]
     assert any_store.add_event_rows(rows, batch=1) == (2, 2)
     assert any_store.add_event_rows(rows) == (0, 0)
+    keyless = dict(rows[0], article_id="s3", event_id="k1", event_key=None)
+    assert any_store.add_event_rows([keyless]) == (1, 1)
+    assert any_store.mentions(article_id="s3")[0]["event_key"] == rows[0]["event_key"]
     rec = any_store.record("s1")
     assert rec.article.text == "" and rec.events == _record("s1").events
 

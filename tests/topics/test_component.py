@@ -13,7 +13,7 @@ def _topics(nlp, text: str) -> list[dict[str, list[str]]]:
     out = []
     for hits in doc._.dragoman_topics["sentences"]:
         found: dict[str, list[str]] = {}
-        for tid, start, end in hits:
+        for tid, start, end, _ in hits:
             found.setdefault(lex.topics[tid]["name"], []).append(doc[start:end].text)
         out.append(found)
     return out

@@ -59,6 +59,8 @@ ROLE_WORDS = {
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | GROUP_NOUNS | frozenset(NOMINAL_NOUNS) | {"sides"}
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
+#: kinds of unresolved mentions that may still be a pronoun's antecedent
+UNKNOWN_OK = frozenset({"person", "agent", "group"})
 
 
 def index_refs(mentions: list[Mention]) -> list[Mention]:
@@ -131,18 +133,30 @@ class Coreference:
 
     # --- candidates -------------------------------------------------------------------
 
-    def _before(self, ordered: list[Mention], pos: int, window: int) -> list[Mention]:
-        """Actor mentions ending before token pos, nearest first, within the window."""
+    def _before(self, ordered: list[Mention], pos: int, window: int, people: bool = False) -> list[Mention]:
+        """Actor mentions ending before token pos, nearest first, within the window.
+
+        ``people``: actors the dictionary does not know count too ("Melanie ... she", "Islamic
+        fundamentalists continued their strike"): the pronoun is theirs, even without a code.
+        """
         floor = self.sent_of[pos] - window if pos < len(self.sent_of) else 0
         out = []
         for m in reversed(ordered):
-            if m["end"] > pos:
+            if m["end"] > pos or m.get("dateline"):
                 continue
             if self.sent_of[m["start"]] < floor:
                 break
-            if m.get("code") or m.get("members"):
+            if m.get("code") or m.get("members") or (people and self.root(m)["kind"] in UNKNOWN_OK):
                 out.append(m)
         return out
+
+    def _clause_subject(self, t: Token) -> int | None:
+        """The subject of the verb an object pronoun depends on ("Wang met him": not Wang)."""
+        if t.tag_ == "PRP$" or t.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return None
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.i if subj is not None else None
 
     def _definite(self, m: Mention) -> bool:
         return self.doc[m["start"]].lower_ == "the" or (m["start"] > 0 and self.doc[m["start"] - 1].lower_ == "the")
@@ -215,7 +229,10 @@ class Coreference:
 
     def _pronoun(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
         low = t.lower_
-        cands = self._before(ordered, t.i, WINDOW)
+        cands = self._before(ordered, t.i, WINDOW, people=True)
+        subj = self._clause_subject(t) if not low.endswith("self") else None
+        if subj is not None:
+            cands = [m for m in cands if not m["start"] <= subj < m["end"]]
         if low in MALE or low in FEMALE:
             want = "m" if low in MALE else "f"
             persons = [m for m in cands if self.root(m).get("kind") == "person" or m.get("gender")]
@@ -280,7 +297,9 @@ class Coreference:
 
     def _mention_at(self, i: int, mentions: list[Mention]) -> Mention | None:
         m = next((m for m in mentions if m["start"] <= i < m["end"]), None)
-        return m if m is not None and (m.get("code") or m.get("ref") is not None) else None
+        if m is None:
+            return None
+        return m if m.get("code") or m.get("ref") is not None or m["kind"] == "person" else None
 
     def _group_noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'those nations', 'the two countries', 'both countries': the members of the last compound."""

@@ -39,7 +39,7 @@ HONORIFIC = {
     "dr.": "",
 }
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
-NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group", "region"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 

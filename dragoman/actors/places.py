@@ -68,12 +68,12 @@ def in_place_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def titlecase_tokens(doc: Doc) -> bytearray:
-    """1 for each token of a title-case line (a headline: nearly every content word capitalised)."""
+    """1 for each token of a title-case line (a short headline: every content word capitalised)."""
     out = bytearray(len(doc))
     opens = line_starts(doc)
     starts = [i for i in range(len(doc)) if opens[i]] + [len(doc)]
     for a, b in zip(starts, starts[1:], strict=False):
         words = [t for t in doc[a:b] if t.is_alpha and not t.is_stop and len(t) > 1]
-        if len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words):
+        if len(words) >= 3 and all(t.is_title or t.is_upper for t in words) and b - a <= 30:
             out[a:b] = b"\x01" * (b - a)
     return out

@@ -33,6 +33,10 @@ MOTION = frozenset(
 PLACE_OBJECT = frozenset("visit leave tour reach enter".split())
 STATE_KINDS = frozenset({"state", "capital", "demonym"})
 COORD = frozenset({"and", ",", "or", "&"})
+#: sectors of agents that act for a region's organisation ("West African leaders")
+GOVERNMENTAL = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
+#: nouns after a region adjective that make it its organisation ("Arab states")
+STATE_NOUNS = frozenset({"state", "nation", "country", "government", "neighbour", "neighbor", "power", "member"})
 #: words between a country and a title that only qualify the title ("Chinese Vice Premier")
 TITLE_MODIFIERS = frozenset("vice deputy acting interim first senior chief caretaker assistant under -".split())
 
@@ -67,6 +71,7 @@ class DocResolver:
         """All actor mentions of the Doc, ordered by position."""
         items = [Item(h, self._entry(h)) for h in scan(self.doc, self.lows, self.d)]
         items = [it for it in items if (it.agent is not None or it.entry is not None) and not self._part_of_name(it)]
+        self._institutions(items)
         for k, it in enumerate(items):
             if it.kind == "person" and not it.used:
                 self._person(items, k)
@@ -82,6 +87,18 @@ class DocResolver:
         self.mentions.sort(key=lambda m: m["start"])
         self._appositions()
         return self.mentions
+
+    def _institutions(self, items: list[Item]) -> None:
+        """'Rwanda's Senate': a named institution after another country is that country's (an agent)."""
+        for prev, it in zip(items, items[1:], strict=False):
+            if it.kind not in ("group", "igo") or prev.kind not in STATE_KINDS or not self.adjacent(prev, it):
+                continue
+            agent = self.d.agents.get(phrase_key(self.lows, it.hit.start, it.hit.end))
+            own = self.d.describe(self.d.code_at(it.entry, self.date)).country if it.entry else None
+            theirs = self.d.describe(self.d.code_at(prev.entry, self.date)).country if prev.entry else None
+            if agent and own and theirs and own != theirs:
+                it.entry, it.agent = None, agent
+                it.hit = Hit(it.hit.start, it.hit.end, (), agent)
 
     def _appositions(self) -> None:
         """'the commander of the Revolutionary Guards, Hossein Salami': the title codes the name."""
@@ -172,7 +189,7 @@ class DocResolver:
         if it.kind in STATE_KINDS:
             country = self.d.describe(code).country
             return self.d.country_code(country) if country else code[:3]
-        if it.kind in ("igo", "group"):
+        if it.kind in ("igo", "group", "region"):
             return code
         return None
 
@@ -278,8 +295,10 @@ class DocResolver:
         if k == 0 or items[k - 1].used:
             return []
         prev = items[k - 1]
-        if prev.kind not in STATE_KINDS | {"igo", "group"} or not self.adjacent(prev, items[k]):
+        if prev.kind not in STATE_KINDS | {"igo", "group", "region"} or not self.adjacent(prev, items[k]):
             return []
+        if prev.kind == "region" and not set(_sectors(items[k].agent)) <= GOVERNMENTAL:
+            return []  # "West African leaders" are ECOWAS; "African migrants" are no organisation
         mods = [prev]
         j = k - 2
         while j >= 0 and items[j].kind in STATE_KINDS and not items[j].used:
@@ -299,6 +318,8 @@ class DocResolver:
             return None
         if nxt.hit.start == end + 1 and self.lows[end] == "of":
             return nxt
+        if nxt.hit.start == end + 2 and self.lows[end] == "at" and self.lows[end + 1] == "the" and nxt.kind == "igo":
+            return nxt  # "judges at the International Criminal Court"
         if nxt.hit.start == end + 2 and self.lows[end] == "of" and self.lows[end + 1] == "the":
             return nxt
         return None
@@ -323,9 +344,12 @@ class DocResolver:
             return
         kind = entry.kind
         start, end = it.hit.start, it.hit.end
-        if kind in STATE_KINDS and self._not_the_state(start, end, kind):
+        if (kind in STATE_KINDS or self._adjective(it)) and self._not_the_state(start, end, kind):
             return
         code = self.d.code_at(entry, self.date)
+        if kind == "region":
+            self._region(it, code)
+            return
         extra: dict[str, Any] = {"name": entry.name}
         if kind in ("state", "capital"):
             if is_dateline(self.doc, start, end, self.opens):
@@ -341,6 +365,16 @@ class DocResolver:
         if kind == "demonym":
             kind, extra["demonym"] = "state", True
         self.mention(it.hit.start, it.hit.end, code, kind, **extra)
+
+    def _adjective(self, it: Item) -> bool:
+        """A one-word organisation or region adjective ("European", "Arab")."""
+        return it.kind in ("igo", "region") and it.hit.end - it.hit.start == 1 and self.doc[it.hit.start].pos_ == "ADJ"
+
+    def _region(self, it: Item, code: str | None) -> None:
+        """'Arab states', 'Gulf nations': a region's states stand for its organisation."""
+        end = it.hit.end
+        if code and end < len(self.doc) and self.doc[end].lemma_.lower() in STATE_NOUNS and it.entry is not None:
+            self.mention(it.hit.start, end + 1, code, "igo", name=it.entry.name)
 
     def _not_the_state(self, start: int, end: int, kind: str) -> bool:
         """A state's name inside a longer name ("Washington Post", "South China Sea")."""

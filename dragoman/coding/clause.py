@@ -41,7 +41,7 @@ class Parse:
     """One Doc's tokens as plain lists, with the actor mention covering each token."""
 
     __slots__ = ("n", "lower", "lemma", "pos", "tag", "dep", "head", "kids", "ment", "mentions", "places", "members",
-                 "cap", "dateline", "_passive")  # fmt: skip
+                 "cap", "dateline", "_passive", "unnamed", "where")  # fmt: skip
 
     def __init__(self, doc: Doc, mentions: list[dict[str, Any]]):
         arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_TITLE, IS_UPPER])
@@ -75,12 +75,21 @@ class Parse:
         self.places: set[int] = set()  # mentions of a country or city as a place ("in Moscow")
         self.dateline: set[int] = set()  # tokens of "BRUSSELS --" at the head of a report
         self.members: dict[int, list[int]] = {}  # "the two sides" -> the two actors
+        self.unnamed: dict[int, int] = {}  # token -> a mention of people with no country ("demonstrators")
+        self.where: dict[int, dict[str, Any]] = {}  # token -> the place it names ("Jericho"), with a country
+        for pl in (doc._.dragoman_places or []) if doc.has_extension("dragoman_places") else ():
+            if pl.get("country"):
+                for i in range(max(0, pl.get("start", 0)), min(n, pl.get("end", 0))):
+                    self.where[i] = pl
         order = sorted(range(len(mentions)), key=lambda k: -(mentions[k].get("end", 0) - mentions[k].get("start", 0)))
         for k in order:  # shorter mentions win the tokens they share with longer ones
             m = mentions[k]
             members = [x for x in m.get("members") or [] if isinstance(x, int) and 0 <= x < len(mentions)]
             members = [x for x in members if known(mentions[x])]
             if not known(m) and not members:
+                if m.get("kind") in ("agent", "group") and not m.get("locative"):
+                    for i in range(max(0, m.get("start", 0)), min(n, m.get("end", 0))):
+                        self.unnamed[i] = k
                 continue
             if members and not known(m):
                 self.members[k] = members
@@ -220,11 +229,11 @@ class Parse:
             elif d == "acl" and self.tag[k] in ("VBN", "VBG"):  # "crimes committed by X", "sites belonging to X"
                 for a in self.kids[k]:
                     if (self.dep[a] == "agent" and "by" in preps) or (
-                        self.dep[a] == "prep" and self.lemma[a] in ("in", "to", "with") and self.lemma[a] in preps
+                        self.dep[a] == "prep" and self.lemma[a] in ("in", "to", "with")
                         # "in" after a participle places a target ("refugees fleeing ... in Liberia"),
                         # never a source ("the Red Cross operating in Iraq said"): targets search with "by"
-                        and ((self.lemma[a] == "in" and (self.tag[k] == "VBN" or "by" in preps))
-                             or self.lemma[k] in OWNERSHIP)
+                        and ((self.lemma[a] == "in" and "in" in preps and (self.tag[k] == "VBN" or "by" in preps))
+                             or (self.lemma[k] in OWNERSHIP and self.lemma[a] != "in"))  # "workers affiliated with X"
                     ):  # fmt: skip
                         yield from (o for o in self.kids[a] if self.dep[o] == "pobj")
 

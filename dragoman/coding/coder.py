@@ -23,6 +23,7 @@ from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
+from .placing import Placing
 from .roles import Raw
 
 __all__ = ["Raw", "SentenceCoder"]
@@ -35,7 +36,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, HeadlineReader):
+class SentenceCoder(Nominal, Placing, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -50,6 +51,7 @@ class SentenceCoder(Nominal, HeadlineReader):
         self.consumed: set[int] = set()
         self.history: list[Raw] = []
         self.emitted: set[int] = set()  # verbs that made an event
+        self.placed: dict[tuple[int, str], int] = {}  # mentions given a country from a place (placing.py)
         self.first = next((i for i in range(p.n) if p.lower[i].strip()), 0)  # where a headline would start
 
     # -- 1. triggers ----------------------------------------------------------------------
@@ -143,8 +145,12 @@ class SentenceCoder(Nominal, HeadlineReader):
             srcs = self._place_in_subject(i)  # "a roadside bombing near Samarra killed ...": someone there
         if ctx.frame in ("appeal", "demand", "oblige"):
             srcs, tgts = self._request_actors(i, ctx, srcs, tgts, coercive=code == own)
+        if not srcs:  # "ethnic Albanians demonstrated in Serbia"
+            srcs = self._placed_sources(i, code, tgts)
         if (ctx.target_from >= 0 or ctx.why == "participle") and not tgts:
             return []  # "a lunch hosted by X", "..., smashing furniture": descriptions, unless done to someone
+        if not tgts:  # "opened fire on demonstrators", "fired at targets in Jericho"
+            tgts = self._placed_targets(i, code, srcs)
         if ctx.why == "sent to" and code[:2] not in ("04", "09"):
             return []  # "sent troops to help": the sending is the event; "sent envoys to mediate, to investigate"
         if not tgts and ctx.why == "sent to":  # the place they were sent to

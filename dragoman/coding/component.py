@@ -61,6 +61,11 @@ def actor_out(m: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _placed(mentions: list[dict[str, Any]], m: int | None) -> bool:
+    """Whether an event's actor got its country from the place of the act (coding/placing.py)."""
+    return m is not None and m >= 0 and bool(mentions[m].get("placed"))
+
+
 def _any_in(sorted_starts: list[int], start: int, end: int) -> bool:
     k = bisect_left(sorted_starts, start)
     return k < len(sorted_starts) and sorted_starts[k] < end
@@ -128,7 +133,7 @@ class EventCoder:
             "trigger_start": r.trigger[0],
             "trigger_end": r.trigger[1],
             "sentence": sentence,
-            "rule": r.rule,
+            "rule": r.rule + (" [placed]" if any(_placed(mentions, x) for x in (r.source, r.target)) else ""),
             "confidence": r.confidence,
         }
 

@@ -119,7 +119,7 @@ class Roles:
             return [], bool(noun_act and noun_act.code and noun_act.code[:2] >= "18")  # "a bombing killed X"
         g = ctx.inherit
         if g < 0 or g == i:
-            return [], False
+            return self._left_subject(i), False
         if ctx.inherit_object:
             return self._objects(g), False
         if p.pos[g] in ("NOUN", "PROPN", "PRON"):
@@ -130,6 +130,24 @@ class Roles:
                     found = self._sources(v, self.situ.situate(v), depth + 1)[0]
             return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
+
+    def _left_subject(self, i: int) -> list[int]:
+        """A finite main verb the parser left without subject: the actors just before it.
+
+        "With the signing of X, the Sudanese government and SPLM/A have agreed": the subject was
+        attached to the fronted phrase.
+        """
+        p = self.p
+        if p.dep[i] != "ROOT" or not any(p.tag[x] in ("VBD", "VBZ", "VBP", "MD") for x in [i] + p.kids[i]):
+            return []
+        k = min([i] + [x for x in p.kids[i] if p.dep[x] in ("aux", "auxpass", "neg", "advmod") and x < i]) - 1
+        while k >= 0 and p.pos[k] in ("PUNCT", "ADV") and p.lower[k] != ",":
+            k -= 1
+        if k < 0 or p.ment[k] < 0:
+            return []
+        while p.dep[k] == "conj" and p.pos[p.head[k]] in ("NOUN", "PROPN") and p.ment[p.head[k]] >= 0:
+            k = p.head[k]  # the first member of "the Sudanese government and SPLM/A"
+        return p.np_actors(k)
 
     def _key(self, m: int | None) -> str | None:
         if m is None:
@@ -283,7 +301,22 @@ class Roles:
                     found = other(p.np_actors(k, 1, frozenset(), True, place_ok))
                     if found:
                         return found
+        if code[:2] == "12":  # "rejected an invitation to attend a meeting of Palestinian factions"
+            found = other([m for k in objs for m in self._proposed_targets(k)])
+            if found:
+                return found
         return other(self._complement_targets(i))
+
+    def _proposed_targets(self, k: int) -> list[int]:
+        """Who a proposal is about: the object of its infinitive ("an invitation to attend a meeting of X")."""
+        p = self.p
+        for c in p.kids[k]:
+            if p.dep[c] == "acl" and p.infinitive(c):
+                for d in p.children(c, "dobj"):
+                    found = p.np_actors(d, 3, skip_poss=True)
+                    if found:
+                        return found
+        return []
 
     def _purpose_targets(self, i: int) -> list[int]:
         """A protest's target is whom its demands address: "struck to demand the resignation of X"."""

@@ -10,6 +10,7 @@ from typing import Any, Optional
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
+from .. import analysis
 from ..models import EVENT_ROW_COLUMNS
 from ..store import Store
 from . import queries
@@ -128,12 +129,12 @@ def post_articles(
 def dyad(
     a: str = key_param(),
     b: str = key_param(),
-    directed: bool = Query(False, description="Only events from a to b."),
+    directed: bool = Query(False, description="One row per direction (A>B, B>A) instead of both added up (A-B)."),
     store: Store = Depends(get_store),
 ) -> DataResponse:
-    """Per month: events, quad classes q1-q4, cooperation, conflict and Goldstein sum and mean."""
-    series = queries.dyad_series(store, a, b, directed=directed)
-    return data({"ok": True, "a": a.upper(), "b": b.upper(), "directed": directed, "series": series})
+    """Per month: events by quad class, cooperation, conflict, Goldstein sum and mean (``analysis.dyad_series``)."""
+    series = analysis.dyad_series(store, a, b, fill=False, directed=directed)
+    return data({"ok": True, "directed": directed, **series.to_json()})
 
 
 @router.get("/actors", summary="The most active actors")
@@ -143,7 +144,8 @@ def actors(
     store: Store = Depends(get_store),
 ) -> DataResponse:
     """Actors (by code) in the most events, with events as source and as target."""
-    return data({"ok": True, "actors": queries.top_actors(store, limit, filters.for_store())})
+    found = store.actors(limit=limit, **filters.for_store())
+    return data({"ok": True, "total": found.total, "actors": found.rows})
 
 
 @router.get("/actors/{key}", summary="One actor's profile")
@@ -162,7 +164,7 @@ def dyads(
     store: Store = Depends(get_store),
 ) -> DataResponse:
     """Pairs of actors (undirected) with the most events between them."""
-    return data({"ok": True, "dyads": queries.top_dyads(store, limit, filters.for_store())})
+    return data({"ok": True, "dyads": queries.top_dyads(store, limit, **filters.for_store())})
 
 
 @router.get("/network", summary="The actor network")
@@ -172,16 +174,17 @@ def network(
     store: Store = Depends(get_store),
 ) -> DataResponse:
     """Nodes (actors by country, organisation or code) and directed edges with counts and tone."""
-    return data({"ok": True, **queries.network(store, max_nodes, filters.for_store())})
+    net = analysis.actor_network(store, by_quad=False, top_nodes=max_nodes, **filters.for_store())
+    return data({"ok": True, **net.to_json()})
 
 
 @router.get("/summary", summary="Counts")
 def summary(store: Store = Depends(get_store)) -> DataResponse:
     """Articles, duplicates, events, quotes, places, rejects, actors and the date range."""
-    return data({"ok": True, **queries.summary(store)})
+    return data({"ok": True, **store.summary(top=10)})
 
 
 @router.get("/timeline", summary="Events per month and quad class")
 def timeline(filters: EventFilters = Depends(event_filters), store: Store = Depends(get_store)) -> DataResponse:
     """Rows of period (YYYY-MM), quad_class, events and goldstein_sum."""
-    return data({"ok": True, "timeline": queries.timeline(store, filters.for_store())})
+    return data({"ok": True, "timeline": analysis.timeline(store, **filters.for_store())})

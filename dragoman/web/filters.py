@@ -29,11 +29,8 @@ class EventFilters:
     topic: str | None = None
 
     def for_store(self) -> dict[str, Any]:
-        """The keyword arguments of ``Store.events`` (``q`` searches the event's sentence)."""
-        d = {k: v for k, v in asdict(self).items() if v not in (None, "")}
-        if "q" in d:
-            d["text"] = d.pop("q")
-        return d
+        """The keyword arguments of ``Store.events`` and the analysis functions (``EVENT_FILTERS``)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
     def active(self) -> dict[str, str]:
         """The filters that are set, by their web names."""
@@ -55,7 +52,7 @@ async def event_filters(
     code: Optional[str] = Query(None, pattern=r"^(\d{2,4})?$", description="Full CAMEO code, e.g. 042."),
     since: Optional[str] = Query(None, pattern=DATE, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD."),
     until: Optional[str] = Query(None, pattern=DATE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
-    q: Optional[str] = Query(None, max_length=200, description="Words in the event's sentence."),
+    q: Optional[str] = Query(None, max_length=200, description="Words in the sentence, trigger or actor names."),
     topic: Optional[str] = Query(
         None, max_length=60, pattern=r"^[A-Za-z0-9_ -]*$", description="A context or issue, e.g. military."
     ),

@@ -73,8 +73,8 @@ def overview(request: Request, store: Store = Depends(get_store)) -> HTMLRespons
     return render(
         request,
         "overview.html",
-        summary=queries.summary(store),
-        actors=queries.top_actors(store, 10),
+        summary=store.summary(top=10),
+        actors=store.actors(limit=10).rows,
         dyads=queries.top_dyads(store, 10),
     )
 

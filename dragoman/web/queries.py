@@ -1,9 +1,9 @@
-"""What the pages ask of the store, on its public API (``Store``, ``dragoman.store.queries``).
+"""What the actor and dyad pages need beyond the store's API (``Store``, ``dragoman.analysis``).
 
-The few queries the store does not offer yet (an actor on either side, an actor's names and
-roots, a dyad's rows in both directions, the overview timeline, the busiest dyads, the
-network) are here, as parameterised SQLAlchemy Core over the store's public schema and
-conditions; requests for them are in /work/notes/store.md.
+An actor on either side (key or code), its names, partners, CAMEO roots and monthly series,
+a dyad's rows in both directions, and article titles for event tables: parameterised
+SQLAlchemy Core over the store's public schema and conditions (the ``party`` filter that
+would replace ``actor_terms`` is requested in /work/notes/store.md).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, or_, select, union_all
 
+from .. import analysis
 from ..models import EVENT_ROW_COLUMNS
 from ..store import Store, schema
-from ..store.queries import dyad_condition, event_conditions
+from ..store.queries import dyad_condition
 
 ev = schema.events
 
@@ -39,69 +40,6 @@ def _scalar(store: Store, query: Any) -> Any:
         return conn.execute(query).scalar()
 
 
-def summary(store: Store) -> dict[str, Any]:
-    """Counts for the overview (``Store.summary``) with the number of distinct actor codes."""
-    out = store.summary(top=10)
-    if "actors" not in out:
-        codes = union_all(select(ev.c.source_code.label("c")), select(ev.c.target_code.label("c"))).subquery()
-        out["actors"] = int(_scalar(store, select(func.count(func.distinct(codes.c.c)))) or 0)
-    return out
-
-
-def top_actors(store: Store, limit: int = 10, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """The actors (by code) in the most events, with their name, country and counts."""
-    return store.actors(limit=limit, **(filters or {})).rows
-
-
-def _dyad_groups(store: Store, filters: dict[str, Any]) -> list[dict[str, Any]]:
-    src, tgt = side_key("source"), side_key("target")
-    q = (
-        select(
-            src.label("source"),
-            tgt.label("target"),
-            func.count().label("events"),
-            func.avg(ev.c.goldstein).label("goldstein_mean"),
-            func.sum(_COOP).label("cooperation"),
-            func.sum(_CONF).label("conflict"),
-        )
-        .where(src.is_not(None), tgt.is_not(None), src != tgt, *event_conditions(filters))
-        .group_by(src, tgt)
-    )
-    return _rows(store, q)
-
-
-def top_dyads(store: Store, limit: int = 10, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """The pairs of actors (undirected; country, organisation or code) with the most events."""
-    pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in _dyad_groups(store, filters or {}):
-        a, b = sorted((r["source"], r["target"]))
-        p = pairs.setdefault((a, b), {"a": a, "b": b, "events": 0, "cooperation": 0, "conflict": 0, "_g": 0.0})
-        p["events"] += r["events"]
-        p["cooperation"] += int(r["cooperation"] or 0)
-        p["conflict"] += int(r["conflict"] or 0)
-        p["_g"] += float(r["goldstein_mean"] or 0.0) * r["events"]
-    out = sorted(pairs.values(), key=lambda p: (-p["events"], p["a"], p["b"]))[:limit]
-    for p in out:
-        p["goldstein_mean"] = round(p.pop("_g") / p["events"], 2)
-    return out
-
-
-def timeline(store: Store, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Events per month and quad class (events dated at least to the month)."""
-    q = (
-        select(
-            MONTH.label("period"),
-            ev.c.quad_class,
-            func.count().label("events"),
-            func.sum(ev.c.goldstein).label("goldstein_sum"),
-        )
-        .where(_DATED, *event_conditions(filters or {}))
-        .group_by(MONTH, ev.c.quad_class)
-        .order_by(MONTH, ev.c.quad_class)
-    )
-    return _rows(store, q)
-
-
 def dyad_terms(store: Store, a: str, b: str, directed: bool = False) -> ColumnElement[bool]:
     """Events from a to b (and back unless directed); a side is a key if the store has it, else a code."""
     a, b = a.upper(), b.upper()
@@ -114,7 +52,7 @@ def monthly(store: Store, terms: ColumnElement[bool]) -> list[dict[str, Any]]:
     """Monthly series of the matching events: events, q1-q4, cooperation, conflict, Goldstein."""
     q = (
         select(
-            MONTH.label("period"),
+            MONTH.label("month"),
             func.count().label("events"),
             *[func.sum(case((ev.c.quad_class == n, 1), else_=0)).label(f"q{n}") for n in (1, 2, 3, 4)],
             func.sum(ev.c.goldstein).label("goldstein_sum"),
@@ -134,11 +72,6 @@ def monthly(store: Store, terms: ColumnElement[bool]) -> list[dict[str, Any]]:
     return rows
 
 
-def dyad_series(store: Store, a: str, b: str, directed: bool = False) -> list[dict[str, Any]]:
-    """Monthly series of a dyad (both directions unless directed)."""
-    return monthly(store, dyad_terms(store, a, b, directed))
-
-
 def matching_events(
     store: Store, terms: ColumnElement[bool], limit: int = 100, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
@@ -148,30 +81,6 @@ def matching_events(
     q = select(*cols).where(terms).order_by(*order)
     total = int(_scalar(store, select(func.count()).select_from(ev).where(terms)) or 0)
     return _rows(store, q.limit(limit).offset(offset)), total
-
-
-def network(store: Store, max_nodes: int = 60, filters: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The actor network: nodes (country/organisation/code) and directed edges with their tone."""
-    groups = _dyad_groups(store, filters or {})
-    weight: dict[str, int] = {}
-    for g in groups:
-        for k in (g["source"], g["target"]):
-            weight[k] = weight.get(k, 0) + g["events"]
-    keep = set(sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes])
-    nodes = [{"id": k, "events": weight[k]} for k in sorted(keep, key=lambda k: (-weight[k], k))]
-    edges = [
-        {
-            "source": g["source"],
-            "target": g["target"],
-            "events": g["events"],
-            "goldstein_mean": round(float(g["goldstein_mean"] or 0.0), 2),
-            "cooperation": int(g["cooperation"] or 0),
-            "conflict": int(g["conflict"] or 0),
-        }
-        for g in groups
-        if g["source"] in keep and g["target"] in keep
-    ]
-    return {"nodes": nodes, "edges": edges}
 
 
 def actor_terms(key: str) -> ColumnElement[bool]:
@@ -200,7 +109,8 @@ def partners(store: Store, key: str, limit: int = 20) -> list[dict[str, Any]]:
     )
     rows = _rows(store, q)
     for r in rows:
-        r.update(a=k, b=r.pop("partner"), cooperation=int(r["cooperation"] or 0), conflict=int(r["conflict"] or 0))
+        r.update(source=k, target=r.pop("partner"))
+        r.update(cooperation=int(r["cooperation"] or 0), conflict=int(r["conflict"] or 0))
         r["goldstein_mean"] = round(float(r["goldstein_mean"] or 0.0), 2)
     return rows
 
@@ -257,6 +167,11 @@ def _roots(terms: ColumnElement[bool]) -> Any:
         .group_by(ev.c.root)
         .order_by(ev.c.root)
     )
+
+
+def top_dyads(store: Store, limit: int = 10, **filters: Any) -> list[dict[str, Any]]:
+    """The busiest dyads, both directions added up (``analysis.top_dyads``)."""
+    return analysis.top_dyads(store, limit=limit, directed=False, **filters)
 
 
 def actor_quotes(store: Store, key: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -13,9 +13,9 @@ from dragoman.evaluate import SUITES
 
 from ..conftest import SHARED
 
-#: suite -> figure -> pinned minimum (measured 2026-11-27)
+#: suite -> figure -> pinned minimum (measured 2026-11-27; plover-gsr R 0.801 P 0.763 on 2026-11-28)
 PINS = {
-    "plover-gsr": {"recall": 0.74, "precision": 0.72},
+    "plover-gsr": {"recall": 0.80, "precision": 0.75},
     "petrarch-gsr": {"recall": 0.39, "precision": 0.49},
 }
 #: events of the example article found (of 9; measured 9, the acceptance minimum is 8)

@@ -77,7 +77,7 @@ def main_paths(base: str) -> dict[str, str]:
         paths["article"] = "/articles/" + max(arts, key=lambda a: a["events"])["id"]
     dyads = httpx.get(f"{base}/api/dyads", params={"limit": 1}).json()["dyads"]
     if dyads:
-        paths["dyad"] = f"/dyads/{dyads[0]['a']}/{dyads[0]['b']}"
+        paths["dyad"] = f"/dyads/{dyads[0]['source']}/{dyads[0]['target']}"
     actors = httpx.get(f"{base}/api/actors", params={"limit": 1}).json()["actors"]
     if actors:
         paths["actor"] = f"/actors/{actors[0]['code']}"

@@ -92,21 +92,24 @@ def test_articles_list(client):
 
 def test_dyad_series_by_month(client):
     body = client.get("/api/dyads/usa/rus").json()
-    assert (body["a"], body["b"], body["directed"]) == ("USA", "RUS", False)
-    by = {r["period"]: r for r in body["series"]}
+    assert (body["a"], body["b"], body["directed"], body["undated"]) == ("USA", "RUS", False, 0)
+    by = {r["month"]: r for r in body["rows"]}
     assert sorted(by) == ["2009-01", "2009-03", "2009-07"]
+    assert {r["direction"] for r in body["rows"]} == {"USA-RUS"}
     assert (by["2009-01"]["cooperation"], by["2009-01"]["conflict"]) == (1, 1)
     assert by["2009-03"]["goldstein_sum"] == pytest.approx(4.4)
-    assert by["2009-07"]["q2"] == 1
-    directed = client.get("/api/dyads/RUS/USA", params={"directed": True}).json()["series"]
-    assert [(r["period"], r["events"]) for r in directed] == [("2009-01", 1)]
+    assert by["2009-07"]["material_coop"] == 1
+    directed = client.get("/api/dyads/RUS/USA", params={"directed": True}).json()["rows"]
+    assert [(r["month"], r["direction"], r["events"]) for r in directed if r["direction"] == "RUS>USA"] == [
+        ("2009-01", "RUS>USA", 1)
+    ]
 
 
 def test_network_nodes_and_edges(client):
     body = client.get("/api/network").json()
     assert {n["id"] for n in body["nodes"]} == {"USA", "RUS", "GEO", "NATO"}
     edges = {(e["source"], e["target"]): e for e in body["edges"]}
-    assert edges[("RUS", "GEO")]["events"] == 2 and edges[("RUS", "GEO")]["goldstein_mean"] == -10.0
+    assert edges[("RUS", "GEO")]["weight"] == 2 and edges[("RUS", "GEO")]["goldstein_mean"] == -10.0
     assert edges[("USA", "RUS")]["cooperation"] == 4
     assert len(client.get("/api/network", params={"root": "19"}).json()["edges"]) == 1
 
@@ -115,13 +118,13 @@ def test_actors_dyads_summary_timeline(client):
     actors = client.get("/api/actors", params={"limit": 2}).json()["actors"]
     assert {a["code"] for a in actors} == {"USAGOV", "RUSGOV"} and actors[0]["events"] == 5
     dyads = client.get("/api/dyads").json()["dyads"]
-    assert (dyads[0]["a"], dyads[0]["b"], dyads[0]["events"]) == ("RUS", "USA", 5)
+    assert (dyads[0]["source"], dyads[0]["target"], dyads[0]["events"]) == ("RUS", "USA", 5)
     s = client.get("/api/summary").json()
     assert (s["articles"], s["events"], s["quotes"]) == (5, 9, 2)
     assert (s["first_date"], s["last_date"]) == ("2008-08-08", "2009-07-02")
     t = client.get("/api/timeline").json()["timeline"]
     assert sum(r["events"] for r in t) == 9
-    assert {r["quad_class"] for r in t if r["period"] == "2008-08"} == {1, 3, 4}
+    assert {r["quad_class"] for r in t if r["month"] == "2008-08"} == {1, 3, 4}
 
 
 def test_actor_profile(client):

@@ -90,8 +90,8 @@ def test_every_top_actor_and_dyad_page_opens(http):
         assert profile["as_source"] + profile["as_target"] >= a["events"]
         assert profile["as_source"] + profile["as_target"] >= profile["events"] > 0
     for d in http.get("/api/dyads", params={"limit": 15}).json()["dyads"]:
-        series = http.get(f"/api/dyads/{d['a']}/{d['b']}").json()["series"]
-        periods = [r["period"] for r in series]
+        series = http.get(f"/api/dyads/{d['source']}/{d['target']}").json()["rows"]
+        periods = [r["month"] for r in series]
         assert periods == sorted(set(periods))
         assert all(r["cooperation"] + r["conflict"] <= r["events"] for r in series)
-        assert http.get(f"/dyads/{d['a']}/{d['b']}").status_code == 200
+        assert http.get(f"/dyads/{d['source']}/{d['target']}").status_code == 200

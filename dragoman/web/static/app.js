@@ -77,7 +77,7 @@
   }
 
   function monthly(el, data) {
-    var found = data.series || [];
+    var found = data.rows || data.series || [];
     if (!found.length) return empty(el, "No dated events for this selection.");
     var periods = months(found), by = byMonth(found);
     var zero = { cooperation: 0, conflict: 0, goldstein_sum: 0 };
@@ -108,7 +108,7 @@
         formatter: function (p) {
           if (p.dataType === "edge") {
             var e = p.data;
-            return esc(e.source + " → " + e.target) + "<br>" + esc(e.events + " events, mean Goldstein " + e.goldstein_mean);
+            return esc(e.source + " → " + e.target) + "<br>" + esc(e.weight + " events, mean Goldstein " + e.goldstein_mean);
           }
           return esc(p.data.name + ": " + p.data.events + " events");
         }
@@ -122,8 +122,8 @@
           return { id: n.id, name: n.id, events: n.events, symbolSize: 10 + 36 * Math.sqrt(n.events / max) };
         }),
         links: (data.edges || []).map(function (e) {
-          return { source: e.source, target: e.target, events: e.events, goldstein_mean: e.goldstein_mean,
-                   lineStyle: { color: tone(e.goldstein_mean), width: 1 + Math.min(6, Math.log2(1 + e.events)), opacity: 0.8, curveness: 0.15 } };
+          return { source: e.source, target: e.target, weight: e.weight, goldstein_mean: e.goldstein_mean,
+                   lineStyle: { color: tone(e.goldstein_mean), width: 1 + Math.min(6, Math.log2(1 + e.weight)), opacity: 0.8, curveness: 0.15 } };
         })
       }]
     };

@@ -86,7 +86,8 @@ def test_stacked_agent_words_and_context_country(actors):
 
 
 def test_actor_placed_where_it_acts(actors):
-    ms = actors("Police arrested 40 protesters in Moscow. Rebels in the Ivory Coast dismissed the appeal.", "2005-01-01")
+    text = "Police arrested 40 protesters in Moscow. Rebels in the Ivory Coast dismissed the appeal."
+    ms = actors(text, "2005-01-01")
     assert find(ms, "Police")["code"] == "RUSCOP"
     assert find(ms, "protesters")["country"] == "RUS"
     assert find(ms, "Rebels")["code"] == "CIVREB"

@@ -17,6 +17,7 @@ from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
 from .polnear import evaluate_polnear
 from .report import Report, shared_dir
+from .reports import evaluate_reports
 from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
@@ -29,6 +30,7 @@ SUITES: dict[str, Suite] = {
     "actors": evaluate_actors,
     "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
+    "reports": evaluate_reports,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

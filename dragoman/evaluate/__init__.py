@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..config import Settings
 from .actors import evaluate_actors
+from .cameo_examples import evaluate_cameo_examples
 from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
 from .petrarch import evaluate_petrarch
@@ -31,6 +32,7 @@ SUITES: dict[str, Suite] = {
     "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
     "reports": evaluate_reports,
+    "cameo-examples": evaluate_cameo_examples,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

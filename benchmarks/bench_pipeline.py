@@ -13,9 +13,10 @@ with its model loading, ``--repeat`` times, interleaved:
 Wall and CPU seconds (user + sys, the process and its workers) are medians; the ratio is the
 whole job's throughput over the bare parse's (bare seconds / ingest seconds). Peak memory
 (RSS and PSS, from /proc) is sampled for the main process and each worker. ``--spark`` adds
-``dragoman spark --master local[2]`` on the same file.
+``dragoman spark --master local[2]`` on the same file and on COPIES altered copies of it
+(the difference gives the job's marginal cost per article).
 
-Run: ``.venv/bin/python benchmarks/bench_pipeline.py --repeat 3 [--spark]``
+Run: ``.venv/bin/python benchmarks/bench_pipeline.py --repeat 3 [--spark 5]``
 """
 
 from __future__ import annotations
@@ -148,7 +149,13 @@ def commands(corpus: Path, one: Path, tmp: Path, model: str, batch: int) -> dict
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--spark", action="store_true", help="also time dragoman spark --master local[2]")
+    p.add_argument(
+        "--spark",
+        type=int,
+        default=0,
+        metavar="COPIES",
+        help="also time dragoman spark --master local[2] on the corpus and on COPIES altered copies",
+    )
     p.add_argument("--only", nargs="*", default=None, help="run only these kinds (bare, extract, ingest-1, ...)")
     args = p.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -171,7 +178,7 @@ def main() -> None:
                 print(f"run {r + 1} {kind}: {runs[kind][-1]['wall']:.1f} s", file=sys.stderr)
         report(runs, words, model)
         if args.spark:
-            spark(corpus, tmp, runs)
+            spark(corpus, tmp, runs, args.spark)
 
 
 def _median(runs: list[dict[str, object]], key: str) -> float:
@@ -203,19 +210,38 @@ def report(runs: dict[str, list[dict[str, object]]], words: int, model: str) -> 
           f"({words / steady:,.0f} words/s)")  # fmt: skip
 
 
-def spark(corpus: Path, tmp: Path, runs: dict[str, list[dict[str, object]]]) -> None:
-    """``dragoman spark`` on local[2], against the single process."""
-    cmd = [str(BIN / "dragoman"), "spark", str(corpus), "--output", str(tmp / "out"), "--master", "local[2]"]
-    res = timed(cmd)
-    print(f"\nspark local[2]: whole process {res['wall']:.1f} s, {200 / res['wall']:.1f} articles/s; "
-          f"CPU {res['cpu']:.1f} s with the JVM and its Python workers")  # fmt: skip
+def spark(corpus: Path, tmp: Path, runs: dict[str, list[dict[str, object]]], copies: int) -> None:
+    """``dragoman spark`` on local[2] over the corpus and over ``copies`` altered copies of it.
+
+    The difference between the two runs is the marginal cost of an article in the job (the
+    session, the JVM and the model loads of the Python workers are paid once).
+    """
+    big = tmp / "gwn-copies.jsonl"
+    with big.open("w", encoding="utf-8") as out:
+        for k in range(copies):
+            for line in corpus.read_text(encoding="utf-8").splitlines():
+                doc = json.loads(line)
+                doc["id"] = f"{doc['id']}-{k}"
+                doc["text"] = f"Copy {k} of the report.\n" + doc["text"]
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    results = []
+    for src, n in ((corpus, 200), (big, 200 * copies)):
+        out_dir = tmp / f"out-{n}"
+        cmd = [str(BIN / "dragoman"), "spark", str(src), "--output", str(out_dir), "--master", "local[2]"]
+        res = timed(cmd)
+        job = json.loads(next((out_dir / "job").glob("part-*")).read_text())
+        results.append((n, res, job))
+        print(f"\nspark local[2], {n} articles: whole process {res['wall']:.1f} s ({n / res['wall']:.1f} articles/s), "
+              f"job {job['seconds']} s ({job['coded'] / job['seconds']:.1f} articles/s), CPU {res['cpu']:.1f} s "
+              f"with the JVM and its Python workers, {job['coding_processes']} coding processes")  # fmt: skip
+    (n1, r1, j1), (n2, r2, j2) = results
+    cpu = (float(r2["cpu"]) - float(r1["cpu"])) / (n2 - n1)  # type: ignore[arg-type]
+    wall = (float(j2["seconds"]) - float(j1["seconds"])) / (n2 - n1)
+    print(f"marginal cost in the job: {cpu * 1000:.0f} ms CPU per article ({1 / cpu:.1f} articles/s per core), "
+          f"{wall * 1000:.0f} ms wall per article on 2 cores")  # fmt: skip
     for kind in ("ingest-1", "ingest-2"):
         if kind in runs:
             print(f"{kind}: {200 / _median(runs[kind], 'wall'):.1f} articles/s, CPU {_median(runs[kind], 'cpu'):.1f} s")
-    for f in (tmp / "out" / "job").glob("part-*"):
-        job = json.loads(f.read_text())
-        print(f"job (after the session started): {job['seconds']} s, {job['coded']} coded, "
-              f"{job['coded'] / job['seconds']:.1f} articles/s on {job['master']}")  # fmt: skip
 
 
 if __name__ == "__main__":

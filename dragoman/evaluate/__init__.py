@@ -18,6 +18,7 @@ from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
 from .polnear import evaluate_polnear
 from .report import Report, shared_dir
+from .reports import evaluate_reports
 from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
@@ -30,6 +31,7 @@ SUITES: dict[str, Suite] = {
     "actors": evaluate_actors,
     "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
+    "reports": evaluate_reports,
     "cameo-examples": evaluate_cameo_examples,
 }
 

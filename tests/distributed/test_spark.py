@@ -49,7 +49,7 @@ def job(spark, corpus, tmp_path_factory):
     from dragoman.distributed.job import run_job
 
     out = tmp_path_factory.mktemp("spark") / "out"
-    summary = run_job(spark, [str(corpus)], str(out), Settings(), partitions=3)
+    summary = run_job(spark, [str(corpus)], str(out), Settings(), partitions=6)
     return out, summary
 
 
@@ -65,7 +65,8 @@ def test_spark_codes_each_article_as_the_single_process_does(spark, corpus, job)
     for r in _single_process(corpus):
         records.setdefault(r.id, r)  # a repeated id: the first one counts, as in ingest
     assert set(arts) == set(records)  # every article, once
-    assert summary["partitions"] == 3 and 1 <= summary["coding_processes"] <= 2  # a model per worker, reused
+    # the model loads once per Python worker, which Spark reuses across the partitions' tasks
+    assert summary["partitions"] == 6 and 1 <= summary["coding_processes"] < 6
     assert summary["exact_copies"] == 2 and set(coded) == set(records) - {a for a in arts if arts[a]["duplicate_of"]}
     for aid, rec in coded.items():
         assert rec == records[aid].to_json(), aid

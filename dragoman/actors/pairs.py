@@ -165,7 +165,8 @@ def halves(co: Coreference, ordered: list[Mention]) -> None:
         nxt = co.doc[i + 1] if i + 1 < len(co.doc) else None
         if nxt is not None and nxt.is_title and nxt.lower_ not in ("'s", "’s"):
             continue  # "the North Atlantic", "the South China Sea"
-        iso = next((c for c, (word, other) in HALVES.items() if word == t.lower_ and (c in named or other in named)), None)
+        iso = next((c for c, (word, other) in HALVES.items()
+                    if word == t.lower_ and (c in named or other in named)), None)
         if iso is None or any(m["start"] <= i < m["end"] and m.get("code") for m in ordered):
             continue
         _replace_at(co, ordered, i - 1, i + 1, iso)

@@ -59,6 +59,8 @@ ROLE_WORDS = {
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | PAIR_NOUNS | KOREAS | frozenset(NOMINAL_NOUNS)
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
 MILITARY = frozenset({"general", "commander"})
+#: sectors of groups that are not organs of a state
+NON_STATE = frozenset({"REB", "INS", "RAD", "UAF", "OPP", "PTY", "NGO", "IMG", "SEP"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 #: kinds of unresolved mentions that may still be a pronoun's antecedent
 UNKNOWN_OK = frozenset({"person", "agent", "group"})
@@ -411,11 +413,18 @@ class Coreference:
             return
         kinds = NOMINAL_NOUNS.get(head)
         if kinds and self.doc[m["end"] - 1].tag_ == "NN":  # "the Islamist group" -> the last group named
-            ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")), None)
+            ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
+                         and (kinds != ("group",) or self._non_state(c))), None)
         else:
             ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
         if ante is not None:
             self._copy(m, ante)
+
+    def _non_state(self, c: Mention) -> bool:
+        """A group that is no organ of a state (rebels, militants, parties, NGOs): "the group" may be it."""
+        r = self.root(c)
+        code = r.get("code") or ""
+        return code[:3] in ("IMG", "NGO", "MNC") or bool(set(r.get("sectors") or []) & NON_STATE)
 
     def _same_noun(self, m: Mention, cands: list[Mention]) -> Mention | None:
         """The last coded agent with the same head noun ("the rebels" -> "Rwandan rebels")."""
@@ -479,7 +488,10 @@ class Coreference:
             start -= 1
         if start < 0 or self.doc[start].lower_ != "the" or t.tag_ != "NN":
             return None
+        if start < t.i - 1 and NOMINAL_NOUNS[t.lower_] == ("group",):
+            return None  # "the militant group": too often a group never named (and no country)
         cands = self._before(ordered, t.i, NOMINAL_WINDOW)
         kinds = NOMINAL_NOUNS[t.lower_]
-        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")), None)
+        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
+                     and (kinds != ("group",) or self._non_state(c))), None)
         return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None

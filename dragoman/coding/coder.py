@@ -265,7 +265,7 @@ class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
         out = []
         for s in srcs or [None]:  # type: ignore[list-item]
             for t in tgts or [None]:  # type: ignore[list-item]
-                if s is not None and t is not None and (s == t or self._same(s, t)):
+                if s is not None and t is not None and (s == t or self._one_side(s, t)):
                     continue
                 if s is None and t is None:
                     continue

@@ -372,7 +372,7 @@ class Roles:
         """A threat's target is often who must comply: "... unless Baghdad accepted", "should X attack"."""
         p = self.p
         verbs = [v for v in (i, ctx.gov) if v >= 0 and p.pos[v] in ("VERB", "AUX")]
-        verbs += [k for v in verbs for k in p.kids[v] if p.dep[k] in ("ccomp", "xcomp")]  # "warned that X would ... if Y"
+        verbs += [k for v in verbs for k in p.kids[v] if p.dep[k] in ("ccomp", "xcomp")]  # "warned X would .. if Y"
         for v in verbs:
             for k in p.kids[v]:
                 if p.dep[k] == "advcl" and (p.mark(k) in ("if", "unless") or self._inverted_if(k)):

@@ -219,8 +219,10 @@ class Parse:
             nxt = []
             for x in frontier:
                 for k in self._np_steps(x, preps):
-                    if self.ment[k] >= 0 and self.ment[k] not in self.exclude and not (
-                        skip_poss and self._poss_pronoun(k)
+                    if (
+                        self.ment[k] >= 0
+                        and self.ment[k] not in self.exclude
+                        and not (skip_poss and self._poss_pronoun(k))
                     ):
                         (later if self.dep[k] == "pobj" else found).extend(self._with_conj(k))
                     else:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from .clause import Parse
 from .codebook import frame_code, is_cooperative
 from .context import OBLIGE, Context, Situator
+from .groups import Groups
 from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
@@ -37,7 +38,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
+class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -60,6 +61,7 @@ class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
     def code(self, start: int, end: int) -> list[Raw]:
         """The events of the sentence spanning tokens [start, end)."""
         p, m = self.p, self.matcher
+        self._resolve_groups(start, end)  # "urged both countries": the two named before
         verbs, nouns = [], []
         for i in range(start, end):
             pos = p.pos[i]

@@ -429,7 +429,7 @@ class Roles:
             return a == b
         if ma.get("locative") or any(m.get("placed") or self._people_of(m) for m in (ma, mb)):
             return False  # "opposition groups in Zimbabwe" (source a), "two Iraqi youths": people there, not the state
-        return ma.get("code") == mb.get("code") or (_state_side(ma) and _state_side(mb))
+        return ma.get("code") == mb.get("code") or (state_side(ma) and state_side(mb))
 
     def _people_of(self, m: dict[str, Any]) -> bool:
         """A demonym modifying a common noun ("Iraqi youths", "Pakistani villagers")."""
@@ -453,7 +453,7 @@ class Roles:
         return out
 
 
-def _state_side(m: dict[str, object]) -> bool:
+def state_side(m: dict[str, object]) -> bool:
     """A mention of a state, its government or forces (no non-state sector)."""
     sectors = {str(x)[:3] for x in m.get("sectors") or []}  # type: ignore[union-attr]
     return sectors <= STATE_SECTORS

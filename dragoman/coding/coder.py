@@ -93,7 +93,8 @@ class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
         if any(not r.code.startswith("01") for r in out):
             out = [r for r in out if not r.code.startswith("01")]
         if start == self.first:  # a title-case headline: its flat reading, when it has one
-            out = self.headline(start, end) or out
+            # a headline act with no one it is done to says less than the story below it
+            out = [r for r in self.headline(start, end) if r.target is not None] or out
         return out
 
     def _depth(self, i: int) -> int:

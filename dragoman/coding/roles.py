@@ -24,6 +24,11 @@ RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
 #: sectors of the state itself: two of them in one country are one side, not an interaction
 STATE_SECTORS = frozenset({"GOV", "MIL", "ELI", "COP", "SPY", "LEG", "PTY", "UAF"})
+#: people a demonym can qualify who are not the state ("two Iraqi youths", "Qatari citizens")
+CIVILIANS = frozenset({"youth", "civilian", "refugee", "people", "resident", "villager", "student", "worker", "child",
+                       "protester", "demonstrator", "citizen", "national", "woman", "man", "farmer", "fisherman",
+                       "tourist", "journalist", "pilgrim", "minority", "family", "victim", "prisoner", "detainee",
+                       "hostage", "migrant", "businessman", "dissident", "activist", "opposition", "teenager"})  # fmt: skip
 
 
 @dataclass
@@ -94,7 +99,10 @@ class Roles:
             if p.lower[subj] in RELATIVE and p.dep[i] == "relcl":
                 return p.np_actors(p.head[i]), False
             if p.lower[subj] in PRONOUNS and ctx.speaker >= 0:
-                return self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0], False
+                found = self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0]
+                if p.lower[subj] == "it" and any(self._plural(m) for m in found):
+                    return [], False  # "fighters shot down a warplane, saying it had violated ...": not them
+                return found, False
             noun_act = self.noun_acts.get(subj)
             return [], bool(noun_act and noun_act.code and noun_act.code[:2] >= "18")  # "a bombing killed X"
         g = ctx.inherit
@@ -110,6 +118,11 @@ class Roles:
                     found = self._sources(v, self.situ.situate(v), depth + 1)[0]
             return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
+
+    def _plural(self, m: int) -> bool:
+        """A mention headed by a plural noun ("Turkish F-16 fighters")."""
+        p, end = self.p, self.p.mentions[m].get("end", 0)
+        return 0 < end <= p.n and p.tag[end - 1] in ("NNS", "NNPS") and not p.mentions[m].get("members")
 
     def _left_subject(self, i: int) -> list[int]:
         """A finite main verb the parser left without subject: the actors just before it.
@@ -432,9 +445,9 @@ class Roles:
         return ma.get("code") == mb.get("code") or (state_side(ma) and state_side(mb))
 
     def _people_of(self, m: dict[str, Any]) -> bool:
-        """A demonym modifying a common noun ("Iraqi youths", "Pakistani villagers")."""
+        """A demonym qualifying private people ("Iraqi youths", "Pakistani villagers")."""
         p, x = self.p, m.get("start", -1)
-        return 0 <= x < p.n and m.get("end", 0) - x == 1 and p.dep[x] == "amod" and p.pos[p.head[x]] == "NOUN"
+        return 0 <= x < p.n and m.get("end", 0) - x == 1 and p.dep[x] == "amod" and p.lemma[p.head[x]] in CIVILIANS
 
     def _same(self, a: int, b: int) -> bool:
         """Two mentions of one actor ("the United States ... to the United States")."""

@@ -28,7 +28,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "ELI", "COP", "SPY", "LEG", "PTY", "UAF
 CIVILIANS = frozenset({"youth", "civilian", "refugee", "people", "resident", "villager", "student", "worker", "child",
                        "protester", "demonstrator", "citizen", "national", "woman", "man", "farmer", "fisherman",
                        "tourist", "journalist", "pilgrim", "minority", "family", "victim", "prisoner", "detainee",
-                       "hostage", "migrant", "businessman", "dissident", "activist", "opposition", "teenager"})  # fmt: skip
+                       "hostage", "migrant", "businessman", "dissident", "activist", "teenager"})  # fmt: skip
 
 
 @dataclass

@@ -17,10 +17,12 @@ from .roles import Raw, Roles, state_side
 #: plural nouns that name a set of states or parties
 GROUP_NOUNS = frozenset({"countries", "nations", "sides", "parties", "states", "governments", "neighbours",
                          "neighbors", "rivals", "foes", "adversaries", "koreas", "capitals", "leaders",
-                         "powers", "belligerents"})  # fmt: skip
+                         "powers", "belligerents", "presidents", "ministers", "delegations", "premiers", "allies"})  # fmt: skip
 #: the nouns among them that name states only (not armed groups or parties to a conflict)
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors", "koreas",
                          "capitals"})  # fmt: skip
+#: the nouns among them that name people: only "both" or "two" make them a known pair
+PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "delegations", "premiers"})
 #: words before the noun that make it refer to a known set
 COUNTING = frozenset({"both", "two", "all", "the", "those", "these"})
 
@@ -37,7 +39,7 @@ class Groups(Roles):
             if p.lower[i] not in GROUP_NOUNS or p.ment[i] >= 0 or p.pos[i] not in ("NOUN", "PROPN"):
                 continue
             words = [p.lower[k] for k in p.kids[i] if p.dep[k] in ("det", "nummod", "predet", "amod", "quantmod")]
-            if not COUNTING & set(words) or (p.lower[i] == "leaders" and not {"both", "two"} & set(words)):
+            if not COUNTING & set(words) or (p.lower[i] in PEOPLE_NOUNS and not {"both", "two"} & set(words)):
                 continue  # "countries" alone, "the leaders" (of whom?)
             if any(p.tag[k] == "CD" and p.lower[k] != "two" for k in p.kids[i]):
                 continue  # "the four countries": not a pair

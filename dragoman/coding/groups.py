@@ -17,7 +17,8 @@ from .roles import Raw, Roles, state_side
 #: plural nouns that name a set of states or parties
 GROUP_NOUNS = frozenset({"countries", "nations", "sides", "parties", "states", "governments", "neighbours",
                          "neighbors", "rivals", "foes", "adversaries", "koreas", "capitals", "leaders",
-                         "powers", "belligerents", "presidents", "ministers", "delegations", "premiers", "allies"})  # fmt: skip
+                         "powers", "belligerents", "presidents", "ministers", "delegations", "premiers",
+                         "allies"})  # fmt: skip
 #: the nouns among them that name states only (not armed groups or parties to a conflict)
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors", "koreas",
                          "capitals"})  # fmt: skip

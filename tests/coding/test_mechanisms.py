@@ -9,7 +9,8 @@ from .conftest import roots
 
 MUST = [
     # a threat aimed at whoever must comply, not at the threatener's own state
-    ('Premier Wen Jiabao warned that China would take "further actions" if Japan did not comply.', ("CHN", "JPN", "13")),
+    ('Premier Wen Jiabao warned that China would take "further actions" if Japan did not comply.',
+     ("CHN", "JPN", "13")),
     ("Iran warned that should the Israeli regime make another mistake, Iran's response would be severe.",
      ("IRN", "ISR", "13")),
     # targets look past the source's own side
@@ -23,7 +24,8 @@ MUST = [
     ("UN experts accused Rwanda and Uganda of supplying the M23. Both countries deny the allegations.",
      ("UGA", "UN", "01")),
     # naming: the act referred to, and "in what X called Y"
-    ('India launched missile strikes on Pakistan. Pakistani Prime Minister Shehbaz Sharif called the strikes "an act of war."', ("PAK", "IND", "11")),
+    ("India launched missile strikes on Pakistan. "
+     'Pakistani Prime Minister Shehbaz Sharif called the strikes "an act of war."', ("PAK", "IND", "11")),
     ('China detained the two men days later, in what Ottawa called "arbitrary detention."', ("CAN", "CHN", "11")),
 ]  # fmt: skip
 

@@ -66,7 +66,7 @@ class DocResolver:
         self.mentions: list[Mention] = []
         self.covered = bytearray(len(doc))
         self.opens = line_starts(doc)
-        self.headline = titlecase_tokens(doc)
+        self.headline = titlecase_tokens(doc, self.opens)
         self.long_names: list[tuple[int, int]] = []
 
     def run(self) -> list[Mention]:

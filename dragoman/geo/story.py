@@ -59,6 +59,8 @@ def family(tok: Token) -> str:
     """The act a verb or noun names, the same for "agreed", "agreement" and "Agree"."""
     low = tok.lower_
     lemma = tok.lemma_.lower()
+    if lemma == low and tok.pos_ == "PROPN" and low.endswith("s") and not low.endswith("ss"):
+        lemma = low[:-2] if low.endswith(("ches", "shes", "sses")) else low[:-1]  # a headline's "Bans", "Reaches"
     return NOUN_OF_VERB.get(low) or NOUN_OF_VERB.get(lemma) or lemma
 
 
@@ -138,7 +140,7 @@ def other_mentions(doc: Doc, trigger: Token) -> list[Token]:
         for t in doc[start:]
         if not sent.start <= t.i < sent.end
         and t.pos_ in ("VERB", "NOUN")
-        and family(t) == fam
+        and (family(t) == fam or family(t) in GATHERING_ACTS)
         and (_known(t) or (first is not None and first.start <= t.i < first.end))
     ]
     out.sort(key=lambda t: abs(t.i - trigger.i))
@@ -152,7 +154,9 @@ def _definite(tok: Token) -> bool:
 
 def _known(tok: Token) -> bool:
     """A mention of an act already told ("the talks", "The deal was signed"), not a new one ("for talks with")."""
-    if tok.pos_ == "NOUN":
+    if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        tok = tok.head  # "Meeting in Brussels, the leaders demanded" (however tagged): the main clause's subject
+    elif tok.pos_ == "NOUN":
         return _definite(tok)
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and _definite(c) for c in tok.children)
 

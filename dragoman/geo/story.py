@@ -64,8 +64,30 @@ def family(tok: Token) -> str:
     return NOUN_OF_VERB.get(low) or NOUN_OF_VERB.get(lemma) or lemma
 
 
+_CACHE = "dragoman_paragraphs"
+
+
+def _layout(doc: Doc) -> tuple[list[tuple[int, int]], tuple[int, int] | None, int]:
+    """The paragraphs, the headline and the body's start, computed once per Doc."""
+    cached = doc.user_data.get(_CACHE)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1], cached[2], cached[3]
+    paras = _paragraphs(doc)
+    head = paras[0] if len(paras) >= 2 and _is_heading(doc, *paras[0]) else None
+    k = 0
+    while k < len(paras) - 1 and k < 2 and _is_heading(doc, *paras[k]):
+        k += 1
+    start = paras[k][0] if paras else 0
+    doc.user_data[_CACHE] = (len(doc), paras, head, start)
+    return paras, head, start
+
+
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the paragraphs (blank-line separated)."""
+    return _layout(doc)[0]
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     out, start = [], 0
     for t in doc:
         if "\n\n" in t.whitespace_ or (t.is_space and "\n\n" in t.text):
@@ -95,19 +117,12 @@ def _is_heading(doc: Doc, lo: int, hi: int) -> bool:
 
 def headline(doc: Doc) -> tuple[int, int] | None:
     """The token range of the report's headline (a heading paragraph before the body), else None."""
-    paras = paragraphs(doc)
-    if len(paras) < 2 or not _is_heading(doc, *paras[0]):
-        return None
-    return paras[0]
+    return _layout(doc)[1]
 
 
 def body_start(doc: Doc) -> int:
     """The first token of the body: after the headline and a date line, if any."""
-    paras = paragraphs(doc)
-    k = 0
-    while k < len(paras) - 1 and k < 2 and _is_heading(doc, *paras[k]):
-        k += 1
-    return paras[k][0] if paras else 0
+    return _layout(doc)[2]
 
 
 def lead(doc: Doc) -> Span | None:

@@ -71,7 +71,7 @@ def resolve_pair(co: Coreference, start: int, head: int, count: int, ordered: li
     for c in cands:
         group = c.get("compound") or c.get("members")
         if isinstance(group, list) and len(group) > 1 and (count <= 0 or len(group) == count):
-            if not states_only or all(not (g.get("igo") and not g.get("country")) for g in group):
+            if not states_only or all(_state_like(co, g) for g in group):
                 return list(group)
     if count < 0:
         return None
@@ -89,7 +89,7 @@ def _recent_parties(co: Coreference, start: int, head: int, count: int, cands: l
         key = r.get("country") or (None if states_only else r.get("igo"))
         if not key or c.get("locative") or r.get("locative") or c.get("members"):
             continue
-        if r.get("igo") and states_only:
+        if states_only and not _state_like(co, c):
             continue
         if co.sent_of[c["start"]] == here and any(c["start"] <= i < c["end"] for i in others):
             continue
@@ -100,6 +100,14 @@ def _recent_parties(co: Coreference, start: int, head: int, count: int, cands: l
         if len(found) == count:
             return list(reversed(found))
     return None
+
+
+def _state_like(co: Coreference, m: Mention) -> bool:
+    """A state, its capital, government or leader: what "both countries" can count (not M23, not the EU)."""
+    r = co.root(m)
+    if not r.get("country") or r.get("igo"):
+        return False
+    return r["kind"] != "group" or bool(set(r.get("sectors") or []) & {"GOV", "MIL"})
 
 
 def _owner_of_phrase(co: Coreference, m: Mention, start: int) -> bool:

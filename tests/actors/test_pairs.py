@@ -107,3 +107,9 @@ def test_a_name_without_a_code_does_not_hide_its_words(actors):
     ms = actors("U.S. Vice President Joe Biden called it a land grab.", "2014-03-18")
     assert find(ms, "Joe Biden")["code"] == "USAGOV"
     assert not [m for m in ms if m["code"] is None]
+
+
+def test_both_countries_are_states_not_armed_groups(actors):
+    ms = actors("A report by United Nations experts has accused Rwanda and neighboring Uganda of supplying "
+                "the M23 with weapons. Both countries deny the allegations.", "2012-11-30")
+    assert member_countries(ms, "Both countries") == ["RWA", "UGA"]

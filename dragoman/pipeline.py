@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 # importing the stage packages registers their components
 from . import actors, coding, geo, quotes, temporal, topics  # noqa: F401  (registers components)
+from .coding.component import actor_out
 from .config import Settings
 from .models import Article, Record
 from .nlp import load_package, model_name, register_extensions
@@ -75,7 +76,7 @@ class RecordAssembler:
             "events": events,
             "quotes": list(doc._.dragoman_quotes or []),
             "places": [_place_out(p) for p in doc._.dragoman_places or []],
-            "actors": [_actor_out(a) for a in doc._.dragoman_actors or []],
+            "actors": [actor_out(a) for a in doc._.dragoman_actors or []],
             "contexts": list(topics_.get("contexts") or []),
             "issues": list(topics_.get("issues") or []),
             "coder_version": self.version,
@@ -109,19 +110,6 @@ class RecordAssembler:
             "issues": issues,
             "topics": topics.event_evidence(doc, ev),
         }
-
-
-def _actor_out(m: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "text": m.get("text"),
-        "name": m.get("name"),
-        "code": m.get("code"),
-        "country": m.get("country"),
-        "igo": m.get("igo"),
-        "sectors": list(m.get("sectors") or []),
-        "start": m.get("start_char"),
-        "end": m.get("end_char"),
-    }
 
 
 def _place_out(p: dict[str, Any]) -> dict[str, Any]:

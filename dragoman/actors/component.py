@@ -14,7 +14,10 @@ Optional keys: ``locative`` (a country or capital used as a place, "in Moscow": 
 ``demonym`` ("Russian"), ``title`` ("Russian Foreign Minister"), ``role`` (foreign_minister,
 president, ...), ``gender`` (f/m), ``members`` (indices of the actors a compound or "the two
 sides" stands for; each member of "Japan and South Korea" is also its own mention, and carries
-``compound``: the indices of the whole group).
+``compound``: the indices of the whole group), ``dateline`` (the place a wire story was filed
+from: "MOSCOW, March 6 (Reuters) -"; always ``locative``), ``context`` (an actor without a
+country of its own placed by where it acts: "police" in "Police arrested 40 protesters in
+Moscow" is RUSCOP; see ``domestic.py``).
 
 The article date comes from ``doc._.dragoman_meta["date"]``; a person out of office on that date
 resolves to the country's ELI code (former officials), not GOV.
@@ -31,6 +34,7 @@ from spacy.tokens import Doc
 from .compound import mark_compounds
 from .coref import Coreference, index_refs
 from .dictionary import Dictionary, dictionary_version, load_dictionary
+from .domestic import place_actors
 from .people import People
 from .resolve import DocResolver
 
@@ -61,6 +65,7 @@ class ActorResolver:
             date = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
         resolver = DocResolver(self.dictionary, self.people, doc, date)
         mentions = resolver.run()
+        place_actors(doc, mentions, self.dictionary)
         mark_compounds(doc, mentions)
         if self.coreference:
             return Coreference(doc, mentions, resolver.lows).run()

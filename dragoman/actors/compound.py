@@ -18,7 +18,7 @@ def mark_compounds(doc: Doc, mentions: list[dict[str, Any]]) -> None:  # noqa: D
     """Set ``compound`` on coordinated actor mentions (in place; the members as dicts)."""
     group: list[int] = []
     for k, m in enumerate(mentions):
-        if not _member(m):
+        if not _member(doc, m):
             _close(mentions, group)
             group = []
             continue
@@ -30,8 +30,11 @@ def mark_compounds(doc: Doc, mentions: list[dict[str, Any]]) -> None:  # noqa: D
     _close(mentions, group)
 
 
-def _member(m: dict[str, Any]) -> bool:
-    return m["kind"] in MEMBER_KINDS and bool(m.get("code")) and not m.get("locative")
+def _member(doc: Doc, m: dict[str, Any]) -> bool:
+    """A coded actor that is not a place nor a possessor ("China, Myanmar's neighbour")."""
+    if m["kind"] not in MEMBER_KINDS or not m.get("code") or m.get("locative"):
+        return False
+    return m["end"] >= len(doc) or doc[m["end"]].lower_ not in ("'s", "\u2019s", "'")
 
 
 def _joined(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:

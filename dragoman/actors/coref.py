@@ -57,8 +57,11 @@ ROLE_WORDS = {
 }
 #: words at which a pronoun or nominal may start
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | GROUP_NOUNS | frozenset(NOMINAL_NOUNS) | {"sides"}
-GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership"})
+GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
+MILITARY = frozenset({"general", "commander"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
+#: kinds of unresolved mentions that may still be a pronoun's antecedent
+UNKNOWN_OK = frozenset({"person", "agent", "group"})
 
 
 def index_refs(mentions: list[Mention]) -> list[Mention]:
@@ -131,18 +134,50 @@ class Coreference:
 
     # --- candidates -------------------------------------------------------------------
 
-    def _before(self, ordered: list[Mention], pos: int, window: int) -> list[Mention]:
-        """Actor mentions ending before token pos, nearest first, within the window."""
+    def _before(self, ordered: list[Mention], pos: int, window: int, people: bool = False) -> list[Mention]:
+        """Actor mentions ending before token pos, nearest first, within the window.
+
+        ``people``: actors the dictionary does not know count too ("Melanie ... she", "Islamic
+        fundamentalists continued their strike"): the pronoun is theirs, even without a code.
+        """
         floor = self.sent_of[pos] - window if pos < len(self.sent_of) else 0
         out = []
         for m in reversed(ordered):
-            if m["end"] > pos:
+            if m["end"] > pos or m.get("dateline"):
                 continue
             if self.sent_of[m["start"]] < floor:
                 break
-            if m.get("code") or m.get("members"):
+            if m.get("code") or m.get("members") or (people and self._salient_unknown(m, pos)):
                 out.append(m)
         return out
+
+    def _salient_unknown(self, m: Mention, pos: int) -> bool:
+        """An unresolved person, or an unresolved agent or group that is a subject or in the same sentence."""
+        kind = self.root(m)["kind"]
+        if kind == "person":
+            return True
+        if kind not in UNKNOWN_OK:
+            return False
+        same = self.sent_of[m["start"]] == self.sent_of[min(pos, len(self.sent_of) - 1)]
+        return same or self.doc[m["start"] : m["end"]].root.dep_ in ("nsubj", "nsubjpass")
+
+    def _reporter_first(self, t: Token, cands: list[Mention]) -> tuple[list[Mention], Mention | None]:
+        """'China, Myanmar's neighbour, said it ...': the subject of the governing verb comes first."""
+        if not t.dep_.startswith("nsubj") or t.head.dep_ != "ccomp":
+            return cands, None
+        subj = next((c.i for c in t.head.head.children if c.dep_ == "nsubj"), None)
+        first = [m for m in cands if subj is not None and m["start"] <= subj < m["end"]]
+        if not first:
+            return cands, None
+        return first + [m for m in cands if m is not first[0]], first[0]
+
+    def _clause_subject(self, t: Token) -> int | None:
+        """The subject of the verb an object pronoun depends on ("Wang met him": not Wang)."""
+        if t.tag_ == "PRP$" or t.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return None
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.i if subj is not None else None
 
     def _definite(self, m: Mention) -> bool:
         return self.doc[m["start"]].lower_ == "the" or (m["start"] > 0 and self.doc[m["start"] - 1].lower_ == "the")
@@ -170,7 +205,7 @@ class Coreference:
 
     # --- pronouns ---------------------------------------------------------------------
 
-    def _at(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
+    def _at(self, t: Token, ordered: list[Mention], nps: _LazyChunks) -> Mention | None:
         """A pronoun or nominal noun at token t, resolved (None if it is neither or unresolved)."""
         low = t.lower_
         if low in FIRST_SINGULAR or low in FIRST_PLURAL:
@@ -213,9 +248,13 @@ class Coreference:
         self.covered[start:end] = b"\x01" * (end - start)
         return m
 
-    def _pronoun(self, t: Token, ordered: list[Mention], nps: list[tuple[int, int, bool]]) -> Mention | None:
+    def _pronoun(self, t: Token, ordered: list[Mention], nps: _LazyChunks) -> Mention | None:
         low = t.lower_
-        cands = self._before(ordered, t.i, WINDOW)
+        cands = self._before(ordered, t.i, WINDOW, people=True)
+        subj = self._clause_subject(t) if not low.endswith("self") else None
+        if subj is not None:
+            cands = [m for m in cands if not m["start"] <= subj < m["end"]]
+        cands, reporter = self._reporter_first(t, cands)
         if low in MALE or low in FEMALE:
             want = "m" if low in MALE else "f"
             persons = [m for m in cands if self.root(m).get("kind") == "person" or m.get("gender")]
@@ -232,7 +271,7 @@ class Coreference:
             if ante is None:  # news style: "they"/"their" for a state or organisation named just before
                 ante = next((m for m in cands if self.sent_of[m["start"]] == self.sent_of[t.i]
                              and self._singular_thing(m) and self.root(m)["kind"] in ("state", "igo")), None)
-        if ante is None or self._closer_thing(t, ante, nps, low in PLURAL):
+        if ante is None or (ante is not reporter and self._closer_thing(t, ante, nps, low in PLURAL)):
             return None
         return ante
 
@@ -280,7 +319,9 @@ class Coreference:
 
     def _mention_at(self, i: int, mentions: list[Mention]) -> Mention | None:
         m = next((m for m in mentions if m["start"] <= i < m["end"]), None)
-        return m if m is not None and (m.get("code") or m.get("ref") is not None) else None
+        if m is None:
+            return None
+        return m if m.get("code") or m.get("ref") is not None or m["kind"] == "person" else None
 
     def _group_noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'those nations', 'the two countries', 'both countries': the members of the last compound."""
@@ -300,7 +341,7 @@ class Coreference:
                 return m
         return None
 
-    def _closer_thing(self, t: Token, ante: Mention, nps: list[tuple[int, int, bool]], plural: bool) -> bool:
+    def _closer_thing(self, t: Token, ante: Mention, nps: _LazyChunks, plural: bool) -> bool:
         """True when a non-actor noun phrase of the pronoun's number sits between it and the actor."""
         for start, root, is_plural in nps:
             if ante["end"] <= start and root < t.i and is_plural == plural and not self.covered[root]:
@@ -354,11 +395,22 @@ class Coreference:
                 if code and m["kind"] == "agent":
                     m["code"] = code  # a coded nominal keeps its own code, gains the name
                 m["kind"] = "nominal"
+            elif not m.get("code"):
+                same = self._same_noun(m, cands)
+                if same is not None:  # "the ministers" after "European Union foreign ministers"
+                    self._copy(m, same)
+                else:  # "... unless the president agrees": its government; "the generals": its military
+                    self._office_of(m, self._before(ordered, m["start"], 1), "MIL" if head in MILITARY else "GOV")
             return
         if m.get("code"):
             return
+        named = self._named_by_head(head, cands) or self._same_noun(m, cands)
+        if named is not None:  # "the court" after "the International Criminal Court"
+            self._copy(m, named)
+            m["kind"] = "nominal"
+            return
         if head in GOV_COLLECTIVE:
-            ante = next((c for c in cands if c.get("country") and not c.get("locative")), None)
+            ante = next((c for c in cands if c.get("country") and not c.get("igo")), None)
             if ante is not None:
                 country = ante["country"]
                 m.update(code=(ante.get("code") or country)[:3] + "GOV", country=country, sectors=["GOV"], ref=ante)
@@ -366,6 +418,43 @@ class Coreference:
         ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
         if ante is not None:
             self._copy(m, ante)
+
+    def _same_noun(self, m: Mention, cands: list[Mention]) -> Mention | None:
+        """The last coded agent with the same head noun ("the rebels" -> "Rwandan rebels")."""
+        head = self.doc[m["end"] - 1].lemma_.lower()
+        for c in cands:
+            if c["kind"] == "agent" and c.get("code") and self.doc[c["end"] - 1].lemma_.lower() == head:
+                return c
+        return None
+
+    def _named_by_head(self, head: str, cands: list[Mention]) -> Mention | None:
+        """The organisation whose name ends with the nominal's noun ("the court", "the council")."""
+        for c in cands:
+            r = self.root(c)
+            if r["kind"] in ("igo", "group") and r.get("name") and r["name"].split()[-1].lower() == head:
+                return c
+        return None
+
+    def _office_of(self, m: Mention, cands: list[Mention], sector: str) -> None:
+        """An office holder with no person named: the government (or military) of the country just named."""
+        others = self._governing_subjects(self.doc[m["start"] : m["end"]].root)
+        ante = next((c for c in cands if c.get("country") and not c.get("igo") and not c.get("context")
+                     and not any(c["start"] <= i < c["end"] for i in others)), None)
+        if ante is not None:
+            country = ante["country"]
+            m.update(code=(ante.get("code") or country)[:3] + sector, country=country, sectors=[sector], ref=ante)
+
+    @staticmethod
+    def _governing_subjects(t: Token) -> set[int]:
+        """Subjects of the verbs above a phrase ("Washington demanded that the generals ..."): not it."""
+        out: set[int] = set()
+        head = t.head
+        for _ in range(12):
+            if head.i == t.i:
+                break
+            out.update(c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i)
+            t, head = head, head.head
+        return out
 
     def _person_fits(self, c: Mention, head: str, roles: tuple[str, ...] | None, m: Mention) -> bool:
         r = self.root(c)

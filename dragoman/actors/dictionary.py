@@ -147,9 +147,39 @@ class Dictionary:
         return next((c for c, i in self.countries.items() if i == iso3), iso3)
 
 
+#: common Chinese, Korean and Vietnamese surnames (written first)
+EAST_ASIAN_SURNAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang
+    han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao wen
+    xi qin fu fan kong bai mao hua gu geng jia meng hou shi qian tan lai zou xiong qiu jin duan lei yan
+    kim lee park choi jung jeong kang cho yoon jang lim moon shin yoo ryu hong jeon ko kwon ahn
+    nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong""".split()
+)
+#: Western first names that are also East Asian surnames: surname-first only in longer names
+AMBIGUOUS_FIRST = frozenset({"kim", "lee", "ma", "hong", "young", "jin", "su", "ye"})
+
 def name_words(name: str) -> list[str]:
     """A name's words, lowercase, split on spaces and hyphens ('Al-Bashir' -> ['al', 'bashir'])."""
     return [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in (".", ",")]
+
+
+def surname_first(words: list[str]) -> bool:
+    """True for a name written surname first ("Liu He", "Kim Jong Un", "Nguyen Xuan Phuc")."""
+    if len(words) < 2 or words[0] not in EAST_ASIAN_SURNAMES:
+        return False
+    return words[0] not in AMBIGUOUS_FIRST or len(words) >= 3 or "-" in words[-1]
+
+
+def surname(words: list[str]) -> str:
+    """The surname among a name's lowercase words."""
+    return words[0] if surname_first(words) else words[-1]
+
+
+def given_name(words: list[str]) -> str:
+    """The first given name among a name's lowercase words ("" for a single word)."""
+    if len(words) < 2:
+        return ""
+    return words[1] if surname_first(words) else words[0]
 
 
 def _sectors(rest: str) -> tuple[str, ...]:
@@ -224,4 +254,4 @@ def _add_entry(d: Dictionary, row: list[str]) -> None:
     if kind == "person":
         words = name_words(name)
         if words:
-            d.surnames[words[-1]].append(idx)
+            d.surnames[surname(words)].append(idx)

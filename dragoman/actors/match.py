@@ -11,6 +11,8 @@ from .dictionary import Dictionary
 
 #: entity labels of names that a country or capital inside them does not stand for
 _OPAQUE = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+#: lowercase particles that may open a name ("al-Qaeda", "bin Laden", "de Mistura")
+PARTICLES = frozenset("al el ad as ash at az ibn bin ben abu de del della der den di da dos du la le van von".split())
 
 
 class Hit(NamedTuple):
@@ -49,13 +51,23 @@ def phrase_key(lows: list[str], start: int, end: int) -> tuple[str, ...]:
 def _name_ok(doc: Doc, start: int, end: int) -> bool:
     """A name must start with a capital (or be an all-capital acronym when short or common)."""
     first = doc[start]
-    if first.is_lower or first.is_punct:
+    if first.is_punct:
         return False
+    if first.is_lower:
+        return first.lower_ in PARTICLES and end - start > 1 and _capital_after(doc, start + 1, end)
     if end - start == 1:
         text = first.text
         if (first.lower_ in STOP_WORDS or len(text.rstrip(".")) <= 2) and not text.isupper():
             return False
     return True
+
+
+def _capital_after(doc: Doc, start: int, end: int) -> bool:
+    """True when the first word after a particle (hyphens skipped) is capitalised."""
+    for t in doc[start:end]:
+        if t.text not in ("-", "\u2010"):
+            return t.is_title or t.is_upper
+    return False
 
 
 def scan(doc: Doc, lows: list[str], d: Dictionary) -> list[Hit]:

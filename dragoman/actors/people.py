@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from .dictionary import Dictionary, Entry, name_words
+from .dictionary import Dictionary, Entry, given_name, name_words, surname
+from .names import extend_name, misspellings
 
 if TYPE_CHECKING:
     from .resolve import DocResolver, Item
@@ -38,7 +39,7 @@ HONORIFIC = {
     "dr.": "",
 }
 FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "outgoing"})
-NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group"})
+NON_PERSON = frozenset({"state", "capital", "demonym", "igo", "group", "region"})
 UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
 
 
@@ -143,17 +144,19 @@ class ArticlePeople:
         if not words:
             return
         self.by_name[" ".join(words)] = m
-        self.by_name.setdefault(words[-1], m)
+        self.by_name.setdefault(surname(words), m)
         if m.get("name"):
-            self.by_name.setdefault(m["name"].lower().split()[-1], m)
+            self.by_name.setdefault(surname(name_words(m["name"])), m)
 
     def recall(self, words: list[str]) -> dict[str, Any] | None:
         """A person met earlier in the article under this full name or surname."""
         full = " ".join(words)
         if full in self.by_name:
             return self.by_name[full]
-        last = self.by_name.get(words[-1]) if words else None
-        if last is not None and (len(words) == 1 or words[0] == (last.get("name") or "").lower().split()[0]):
+        last = self.by_name.get(surname(words)) if words else None
+        if last is None:
+            return None
+        if len(words) == 1 or given_name(words) == given_name(name_words(last.get("name") or "")):
             return last
         return None
 
@@ -161,7 +164,7 @@ class ArticlePeople:
         """The one person with this surname (and first name) in office on the date, or once in office."""
         ids = self.d.surnames.get(surname, [])
         if first is not None:
-            found = [self.d.entries[i] for i in ids if name_words(self.d.entries[i].name)[:1] == [first]]
+            found = [self.d.entries[i] for i in ids if given_name(name_words(self.d.entries[i].name)) == first]
             if len({self.d.code_at(e, self.date) for e in found}) == 1:
                 return found[0]
             return None
@@ -177,17 +180,17 @@ class ArticlePeople:
     def unmatched_names(self, items: list[Item], r: DocResolver) -> None:
         """PERSON entities and known surnames not found as dictionary phrases."""
         ends = {it.hit.end: k for k, it in enumerate(items) if not it.used}
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or any(r.covered[ent.start : ent.end]):
+        spans = [(e.start, extend_name(self.doc, e.end, r.headline)) for e in self.doc.ents if e.label_ == "PERSON"]
+        for a, b in sorted(set(spans) | set(r.long_names)):
+            if any(r.covered[a:b]):
                 continue
-            if any(it.hit.start < ent.end and it.hit.end > ent.start
-                   for it in items if it.used or it.kind in NON_PERSON):
+            if any(it.hit.start < b and it.hit.end > a for it in items if it.used or it.kind in NON_PERSON):
                 continue
-            start = ent.start
-            while start < ent.end and self.doc[start].lower_ in HONORIFIC:
+            start = a
+            while start < b and self.doc[start].lower_ in HONORIFIC:
                 start += 1
-            if start < ent.end:
-                self._name(r, items, ends, start, ent.end)
+            if start < b:
+                self._name(r, items, ends, start, b)
         known = self.by_name
         for i in [i for i, w in enumerate(r.lows) if w in known and not r.covered[i]]:
             t = self.doc[i]
@@ -214,9 +217,9 @@ class ArticlePeople:
                 m["title"] = self.doc[tstart:start].text
             return
         nwords = name_words(self.doc[start:end].text)
-        entry = (
-            self.by_surname(nwords[-1], country, sectors, nwords[0] if len(nwords) > 1 else None) if nwords else None
-        )
+        entry = self.by_surname(surname(nwords), country, sectors, given_name(nwords) or None) if nwords else None
+        if entry is None and len(nwords) > 1:
+            entry = misspellings().find(nwords)
         self.add_person(r, start, end, entry, tstart, country, sectors, name=self.doc[start:end].text)
 
     def _title_end(self, r: DocResolver, start: int) -> int:
@@ -237,7 +240,7 @@ class ArticlePeople:
                 sectors = it.agent
             elif it.kind in ("state", "demonym", "capital") and country is None:
                 country = r.base_code(it)
-            else:
+            elif not (sectors and r.modifier(it)):
                 break
             start = it.hit.start
             j -= 1

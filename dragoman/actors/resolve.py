@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 from .coref import lower_words
 from .dictionary import Dictionary, Entry
 from .match import Hit, _longest, inside_other_name, phrase_key, scan
+from .names import extend_name
 from .people import HONORIFIC, People
+from .places import in_place_name, is_dateline, line_starts, titlecase_tokens
 
 Mention = dict[str, Any]
 
@@ -31,6 +33,12 @@ MOTION = frozenset(
 PLACE_OBJECT = frozenset("visit leave tour reach enter".split())
 STATE_KINDS = frozenset({"state", "capital", "demonym"})
 COORD = frozenset({"and", ",", "or", "&"})
+#: sectors of agents that act for a region's organisation ("West African leaders")
+GOVERNMENTAL = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
+#: nouns after a region adjective that make it its organisation ("Arab states")
+STATE_NOUNS = frozenset({"state", "nation", "country", "government", "neighbour", "neighbor", "power", "member"})
+#: words between a country and a title that only qualify the title ("Chinese Vice Premier")
+TITLE_MODIFIERS = frozenset("vice deputy acting interim first senior chief caretaker assistant under -".split())
 
 
 class Item:
@@ -55,11 +63,15 @@ class DocResolver:
         self.people = people.for_doc(doc, date, d)
         self.mentions: list[Mention] = []
         self.covered = bytearray(len(doc))
+        self.opens = line_starts(doc)
+        self.headline = titlecase_tokens(doc)
+        self.long_names: list[tuple[int, int]] = []
 
     def run(self) -> list[Mention]:
         """All actor mentions of the Doc, ordered by position."""
         items = [Item(h, self._entry(h)) for h in scan(self.doc, self.lows, self.d)]
         items = [it for it in items if (it.agent is not None or it.entry is not None) and not self._part_of_name(it)]
+        self._institutions(items)
         for k, it in enumerate(items):
             if it.kind == "person" and not it.used:
                 self._person(items, k)
@@ -75,6 +87,18 @@ class DocResolver:
         self.mentions.sort(key=lambda m: m["start"])
         self._appositions()
         return self.mentions
+
+    def _institutions(self, items: list[Item]) -> None:
+        """'Rwanda's Senate': a named institution after another country is that country's (an agent)."""
+        for prev, it in zip(items, items[1:], strict=False):
+            if it.kind not in ("group", "igo") or prev.kind not in STATE_KINDS or not self.adjacent(prev, it):
+                continue
+            agent = self.d.agents.get(phrase_key(self.lows, it.hit.start, it.hit.end))
+            own = self.d.describe(self.d.code_at(it.entry, self.date)).country if it.entry else None
+            theirs = self.d.describe(self.d.code_at(prev.entry, self.date)).country if prev.entry else None
+            if agent and own and theirs and own != theirs:
+                it.entry, it.agent = None, agent
+                it.hit = Hit(it.hit.start, it.hit.end, (), agent)
 
     def _appositions(self) -> None:
         """'the commander of the Revolutionary Guards, Hossein Salami': the title codes the name."""
@@ -103,6 +127,10 @@ class DocResolver:
         """A one-word person hit inside a longer PERSON name ("Hassan" in "Omar Hassan al-Bashir")."""
         if it.kind != "person" or it.hit.end - it.hit.start > 1:
             return False
+        longer = extend_name(self.doc, it.hit.end, self.headline)
+        if longer > it.hit.end:  # "Liu He": a surname alias followed by a given name
+            self.long_names.append((it.hit.start, longer))
+            return True
         tok = self.doc[it.hit.start]
         if tok.ent_type_ != "PERSON":
             return False
@@ -141,9 +169,17 @@ class DocResolver:
         return m
 
     def adjacent(self, a: Item, b: Item) -> bool:
-        """True when item a ends right before b (a possessive 's may sit between)."""
-        gap = b.hit.start - a.hit.end
-        return gap == 0 or (gap == 1 and self.lows[a.hit.end] in ("'s", "’s", "'"))
+        """True when item a ends right before b (a possessive 's or "vice", "deputy" may sit between)."""
+        gap = self.lows[a.hit.end : b.hit.start]
+        if not gap:
+            return True
+        if len(gap) == 1 and gap[0] in ("'s", "’s", "'"):
+            return True
+        return len(gap) <= 2 and all(w in TITLE_MODIFIERS for w in gap) and b.agent is not None
+
+    def modifier(self, it: Item) -> bool:
+        """A one-word agent that only qualifies the title after it ("Deputy" Foreign Minister)."""
+        return it.agent is not None and it.hit.end - it.hit.start == 1 and self.lows[it.hit.start] in TITLE_MODIFIERS
 
     def base_code(self, it: Item) -> str | None:
         """The code a modifier gives to an agent: a country's code or an organisation's."""
@@ -153,7 +189,7 @@ class DocResolver:
         if it.kind in STATE_KINDS:
             country = self.d.describe(code).country
             return self.d.country_code(country) if country else code[:3]
-        if it.kind in ("igo", "group"):
+        if it.kind in ("igo", "group", "region"):
             return code
         return None
 
@@ -170,7 +206,7 @@ class DocResolver:
                 sectors = prev.agent
             elif prev.kind in STATE_KINDS and country is None:
                 country = self.base_code(prev)
-            else:
+            elif not (sectors and self.modifier(prev)):
                 break
             start, nxt = prev.hit.start, prev
             j -= 1
@@ -208,6 +244,7 @@ class DocResolver:
 
     def _agent(self, items: list[Item], k: int) -> None:
         it = items[k]
+        self._stack_agents(items, k)
         start, end, base = it.hit.start, it.hit.end, None
         mods = self._modifiers(items, k)
         if mods:
@@ -225,6 +262,20 @@ class DocResolver:
                 of.used = True
         it.used = True
         self._emit_agent(start, end, base, it)
+
+    def _stack_agents(self, items: list[Item], k: int) -> None:
+        """'Moslem forces', 'Islamic fundamentalists': agent words in a row make one agent."""
+        it = items[k]
+        j = k + 1
+        while j < len(items) and items[j].agent is not None and not items[j].used and items[j].hit.start == it.hit.end:
+            nxt = items[j]
+            own = "" if self.modifier(it) else (it.agent or "")
+            groups = [own[i : i + 3] for i in range(0, len(own), 3)]
+            groups += [g for g in _sectors(nxt.agent) if g not in groups]
+            it.agent = "".join(groups)
+            it.hit = Hit(it.hit.start, nxt.hit.end, (), it.agent)
+            nxt.used = True
+            j += 1
 
     def _emit_agent(self, start: int, end: int, base: str | None, it: Item) -> None:
         code = _join(base, it.agent)
@@ -244,8 +295,10 @@ class DocResolver:
         if k == 0 or items[k - 1].used:
             return []
         prev = items[k - 1]
-        if prev.kind not in STATE_KINDS | {"igo", "group"} or not self.adjacent(prev, items[k]):
+        if prev.kind not in STATE_KINDS | {"igo", "group", "region"} or not self.adjacent(prev, items[k]):
             return []
+        if prev.kind == "region" and not set(_sectors(items[k].agent)) <= GOVERNMENTAL:
+            return []  # "West African leaders" are ECOWAS; "African migrants" are no organisation
         mods = [prev]
         j = k - 2
         while j >= 0 and items[j].kind in STATE_KINDS and not items[j].used:
@@ -265,6 +318,8 @@ class DocResolver:
             return None
         if nxt.hit.start == end + 1 and self.lows[end] == "of":
             return nxt
+        if nxt.hit.start == end + 2 and self.lows[end] == "at" and self.lows[end + 1] == "the" and nxt.kind == "igo":
+            return nxt  # "judges at the International Criminal Court"
         if nxt.hit.start == end + 2 and self.lows[end] == "of" and self.lows[end + 1] == "the":
             return nxt
         return None
@@ -288,12 +343,18 @@ class DocResolver:
         if entry is None:
             return
         kind = entry.kind
-        if kind in ("state", "capital") and inside_other_name(self.doc, it.hit):
+        start, end = it.hit.start, it.hit.end
+        if (kind in STATE_KINDS or self._adjective(it)) and self._not_the_state(start, end, kind):
             return
         code = self.d.code_at(entry, self.date)
+        if kind == "region":
+            self._region(it, code)
+            return
         extra: dict[str, Any] = {"name": entry.name}
         if kind in ("state", "capital"):
-            if self.locative(it.hit.start, it.hit.end, kind):
+            if is_dateline(self.doc, start, end, self.opens):
+                extra["locative"] = extra["dateline"] = True
+            elif self.locative(start, end, kind):
                 extra["locative"] = True
             elif kind == "capital" and code:
                 code = code[:3] + "GOV"
@@ -304,6 +365,22 @@ class DocResolver:
         if kind == "demonym":
             kind, extra["demonym"] = "state", True
         self.mention(it.hit.start, it.hit.end, code, kind, **extra)
+
+    def _adjective(self, it: Item) -> bool:
+        """A one-word organisation or region adjective ("European", "Arab")."""
+        return it.kind in ("igo", "region") and it.hit.end - it.hit.start == 1 and self.doc[it.hit.start].pos_ == "ADJ"
+
+    def _region(self, it: Item, code: str | None) -> None:
+        """'Arab states', 'Gulf nations': a region's states stand for its organisation."""
+        end = it.hit.end
+        if code and end < len(self.doc) and self.doc[end].lemma_.lower() in STATE_NOUNS and it.entry is not None:
+            self.mention(it.hit.start, end + 1, code, "igo", name=it.entry.name)
+
+    def _not_the_state(self, start: int, end: int, kind: str) -> bool:
+        """A state's name inside a longer name ("Washington Post", "South China Sea")."""
+        if in_place_name(self.doc, start, end):
+            return True
+        return kind != "demonym" and not self.headline[start] and inside_other_name(self.doc, Hit(start, end, (), None))
 
     def locative(self, start: int, end: int, kind: str) -> bool:
         """True when a country or capital names a place here ("in Moscow"), not an actor."""

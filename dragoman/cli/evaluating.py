@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -9,6 +10,7 @@ import typer
 from ..config import load_settings
 from ..errors import UnknownFormat
 from ..evaluate import SUITES, shared_dir
+from ..evaluate.reports import evaluate_reports
 from .app import app, handle_errors
 from .options import print_rows
 
@@ -22,15 +24,21 @@ def evaluate_cmd(
     ),
     verbose: bool = typer.Option(False, "--misses", help="Also list missed and extra events."),
     config: Optional[str] = typer.Option(None, "--config", help="A dragoman.toml settings file."),
+    reports: Optional[list[str]] = typer.Option(
+        None, "--reports", help="With the reports suite: a folder of NN-*.txt reports with .gold.json (repeatable)."
+    ),
 ) -> None:
     """Score dragoman against a gold standard and print a per-category table.
 
-    Example: dragoman evaluate example
+    Example: dragoman evaluate example; dragoman evaluate reports --reports my/reports
     """
     if suite not in SUITES:
         raise UnknownFormat(suite, list(SUITES))
     settings = load_settings(config)
-    report = SUITES[suite](shared_dir(data), settings)
+    if suite == "reports":  # the report folders need no shared data
+        report = evaluate_reports(Path(), settings, [Path(r) for r in reports] if reports else None)
+    else:
+        report = SUITES[suite](shared_dir(data), settings)
     if report.table:
         print_rows(report.table, "table", title=f"{suite}: per category")
     if verbose:

@@ -91,7 +91,7 @@ class Parse:
                     for i in range(max(0, m.get("start", 0)), min(n, m.get("end", 0))):
                         self.unnamed[i] = k
                 continue
-            if members and not known(m):
+            if len(members) > 1 or (members and not known(m)):  # "they" after "Germany, France and Poland"
                 self.members[k] = members
             if self._dateline(m):
                 self.dateline.update(range(m.get("start", 0), m.get("end", 0) + 1))
@@ -99,6 +99,20 @@ class Parse:
                 self.places.add(k)
             for i in range(max(0, m.get("start", 0)), min(n, m.get("end", 0))):
                 self.ment[i] = k
+        for k, m in enumerate(mentions):
+            self._title_tokens(k, m)
+
+    def _title_tokens(self, k: int, m: dict[str, Any]) -> None:
+        """A person's title words stand for the person ("telephoned Pakistan's President Asif Ali Zardari",
+        parsed with "President" as the object)."""
+        words = str(m.get("title") or "").lower().split()
+        start = m.get("start", 0)
+        if not words or not known(m) or start - len(words) < 0 or start > self.n:
+            return
+        span = range(start - len(words), start)
+        if [self.lower[x] for x in span] == words and all(self.ment[x] < 0 for x in span):
+            for x in span:
+                self.ment[x] = k
 
     def _dateline(self, m: dict[str, Any]) -> bool:
         """ "BRUSSELS -- European Union ministers ...": the place the report was filed from."""

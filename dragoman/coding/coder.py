@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
 from .placing import Placing
+from .reference import Reference
 from .roles import Raw
 
 __all__ = ["Raw", "SentenceCoder"]
@@ -36,7 +37,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, Placing, HeadlineReader):
+class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -62,7 +63,11 @@ class SentenceCoder(Nominal, Placing, HeadlineReader):
         verbs, nouns = [], []
         for i in range(start, end):
             pos = p.pos[i]
-            if pos == "VERB" and len(p.lemma[i]) > 2 and m.has_entry(p.lemma[i]):
+            named = self._naming_act(i) if pos == "VERB" else None
+            if named is not None:  # "called the strikes an act of war"
+                self.verb_acts[i] = named
+                verbs.append(i)
+            elif pos == "VERB" and len(p.lemma[i]) > 2 and m.has_entry(p.lemma[i]):
                 a = m.act(p, i)
                 if a is not None:
                     self.verb_acts[i] = a
@@ -135,6 +140,8 @@ class SentenceCoder(Nominal, Placing, HeadlineReader):
                 if back is None:
                     return []
                 tgts = back
+            if not tgts and act.block == "NAMING":
+                return []  # "called the epidemic a threat": no one named
             if not tgts and self._generic_object(i):
                 return []  # "will not recognize any nation ...", "tried to reassure those who ..."
         if not tgts and code[:2] == "13":
@@ -191,6 +198,8 @@ class SentenceCoder(Nominal, Placing, HeadlineReader):
                 return frame_code("intent", code)
             if code[:2] == "15":  # "will send troops": a mobilisation announced, not a threat
                 return code
+            if code[:2] in ("16", "17") and self._decided(i, ctx):
+                return code  # "said they would expel four diplomats", "agreed to ban the airlines": measures taken
             return frame_code("threat", code) if material_conflict else (code if f == "future" else None)
         if f == "threat":
             return frame_code("threat", code)
@@ -212,6 +221,21 @@ class SentenceCoder(Nominal, Placing, HeadlineReader):
         if f == "permit":
             return None  # "allowed inspectors to visit": the allowing is the event
         return code
+
+    def _decided(self, i: int, ctx: Context) -> bool:
+        """A measure announced as decided: reported ("said it would") or agreed, with no condition attached."""
+        p = self.p
+        if ctx.frame == "intent" and (ctx.gov < 0 or not self.lex.is_a(p.lemma[ctx.gov], "DECIDE")):
+            return False
+        if ctx.frame == "future" and (ctx.speaker < 0 or not self._counted_object(i)):
+            return False  # "said they would expel four diplomats": counted, decided; "would boycott all contact"
+        return not any(p.dep[k] == "advcl" and p.mark(k) in ("if", "unless") for v in (i, ctx.gov, ctx.speaker)
+                       if v >= 0 for k in p.kids[v])  # fmt: skip
+
+    def _counted_object(self, i: int) -> bool:
+        """An object with a number ("four Russian diplomats", "21 million pounds")."""
+        p = self.p
+        return any(p.tag[x] == "CD" for k in p.children(i, ("dobj",)) for x in p.subtree(k))
 
     def _states_that(self, i: int) -> bool:
         """A demand verb with an indicative that-clause is a statement ("insisted the unrest reflected")."""

@@ -44,7 +44,7 @@ class HeadlineReader:
         toks = [i for i in range(start, end) if p.lower[i].strip() and p.pos[i] != "PUNCT" or p.lower[i] == ","]
         if len(toks) < 3 or not is_headline([p.lower[i] for i in toks], [p.cap[i] for i in toks]):
             return []
-        cands = [(j, i, self._verb_form(i)) for j, i in enumerate(toks) if j > 0]
+        cands = [(j, i, v) for j, i in enumerate(toks) if j > 0 and (v := self._verb_form(i))]
         # a word after "and" or a comma still belongs to the subject ("Saudi Arabia and Allies Cut Ties")
         cands = [c for c in cands if c[2] and p.lower[toks[c[0] - 1]] not in ("and", ",")]
         # a word the parser took for a verb first ("Allies Cut Ties": "Cut", not "Allies")

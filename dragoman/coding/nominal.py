@@ -65,7 +65,7 @@ class Nominal(Roles):
         light = any(self.lex.is_a(f, "LIGHT") for f in self.situ.phrasal(v))
         na = self.noun_acts[n]
         weak = own is None or own.code is None or own.code.startswith("01")
-        if weak or own.weight < (1.5 if light else 1) or (light and na.weight >= own.weight):
+        if own is None or weak or own.weight < (1.5 if light else 1) or (light and na.weight >= own.weight):
             self.verb_acts[v] = Act(na.code, na.rev, na.rule, na.weight, na.block)
             cls = self.situ.control_class(v)
             if cls in LENT_FRAMES:  # "proposed talks", "prepared an offensive", "threatened a boycott"

@@ -21,29 +21,6 @@ TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upo
                 "about", "of", "between", "among", "across", "inside", "around", "near")  # fmt: skip
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
-#: roots of reactions, whose object ("the decision") may be an act reported before
-REACTIONS = frozenset({"02", "05", "10", "11", "12", "01"})  # 01: only 016, "denied the accusation"
-#: the roots an anaphoric event noun can name ("the raid" names violence, "the decision" anything)
-ANAPHOR_ROOTS = {
-    **dict.fromkeys(("raid", "raids", "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling",
-                     "invasion", "offensive", "incursion", "killing", "killings", "shooting"), ("17", "20")),
-    **dict.fromkeys(("sanctions", "embargo", "tariffs", "ban", "restrictions", "blockade", "expulsion",
-                     "expulsions", "suspension"), ("16", "17")),
-    **dict.fromkeys(("accusation", "accusations", "charge", "charges", "claim", "claims", "allegation",
-                     "allegations"), ("11", "11")),
-    **dict.fromkeys(("demand", "demands", "call", "calls", "appeal", "request", "ultimatum"), ("02", "10")),
-    **dict.fromkeys(("proposal", "idea", "plan", "offer"), ("02", "03")),
-    **dict.fromkeys(("arrest", "arrests", "detention", "detentions", "execution", "executions", "crackdown",
-                     "seizure"), ("17", "18")),
-    **dict.fromkeys(("threat", "threats"), ("13", "13")),
-    **dict.fromkeys(("recognition",), ("05", "05")),
-    **dict.fromkeys(("withdrawal",), ("08", "08")),
-    **dict.fromkeys(("deployment",), ("07", "15")),
-}  # fmt: skip
-
-
-def _roots_of(noun: str) -> tuple[str, str]:
-    return ANAPHOR_ROOTS.get(noun, ("02", "20"))
 
 
 @dataclass
@@ -437,38 +414,3 @@ class Roles:
                 continue
             out.append(m)
         return out
-
-    def _anaphoric_target(self, i: int, code: str, srcs: list[int]) -> list[int] | None:
-        """A reaction to "the decision" targets whoever made it; None when that is the reactor itself."""
-        p = self.p
-        if code[:2] in REACTIONS:
-            for k in p.kids[i]:
-                if p.dep[k] not in ("dobj", "nsubjpass") or p.ment[k] >= 0:
-                    continue
-                if not self.lex.is_a(p.lemma[k], "EVENT_NOUN"):
-                    continue
-                kids = p.kids[k]
-                if any(p.dep[d] in ("amod", "compound") and p.cap[d] for d in kids):
-                    continue  # "the European move": someone named, not resolved
-                if any(p.dep[d] == "det" and p.lower[d] in ("the", "this", "that", "these", "those") for d in kids):
-                    return self._last_source(srcs, _roots_of(p.lemma[k]))
-        if any(self.lex.is_a(f, "RETALIATE") for f in self.situ.phrasal(i)):
-            for r in reversed(self.history):
-                if (
-                    r.source is not None
-                    and r.target is not None
-                    and r.target >= 0
-                    and any(self._same_key(r.target, x) for x in srcs)
-                ):
-                    return [r.source]
-        return []
-
-    def _last_source(self, srcs: list[int], roots: tuple[str, str]) -> list[int] | None:
-        """The source of the latest earlier event of a kind the noun can name."""
-        for r in reversed(self.history):
-            if r.source is None or not roots[0] <= r.code[:2] <= roots[1]:
-                continue
-            if any(self._same_key(r.source, x) for x in srcs):
-                return None  # "Israel defended the raid": its own act
-            return [r.source]
-        return []

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from ..config import Settings
 from .actors import evaluate_actors
+from .cameo_examples import evaluate_cameo_examples
 from .example import evaluate_example
 from .geowebnews import evaluate_geowebnews
 from .petrarch import evaluate_petrarch
 from .plover import evaluate_plover
 from .polnear import evaluate_polnear
 from .report import Report, shared_dir
+from .reports import evaluate_reports
 from .topics import evaluate_topics
 
 Suite = Callable[[Path, Settings], Report]
@@ -29,6 +31,8 @@ SUITES: dict[str, Suite] = {
     "actors": evaluate_actors,
     "polnear": evaluate_polnear,
     "plover-context": evaluate_topics,
+    "reports": evaluate_reports,
+    "cameo-examples": evaluate_cameo_examples,
 }
 
 __all__ = ["SUITES", "Report", "shared_dir"]

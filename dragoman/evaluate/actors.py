@@ -99,10 +99,10 @@ def evaluate_actors(shared: Path, settings: Settings | None = None) -> Report:
         mentions = doc._.dragoman_actors or []
         for role in ("source", "target"):
             for g in gold_actors(rec, role):
-                ok = actor_found(rec["text"], g, mentions)
-                tally[f"{role}_actor"][0] += ok
+                found = actor_found(rec["text"], g, mentions)
+                tally[f"{role}_actor"][0] += int(found)
                 tally[f"{role}_actor"][1] += 1
-                if not ok:
+                if not found:
                     misses.append(f"{rec['id']} {role}: {g['text']!r} want {g['code']}")
         _score_events(rec, doc, tally)
     report = Report("actors")

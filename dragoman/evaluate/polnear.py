@@ -220,13 +220,13 @@ def score_doc(doc: GoldDoc, quotes: list[dict[str, Any]], tallies: dict[str, _Ta
         if g.kind == "direct" and g.speaker and not right:
             got = f"{s.label}" if s else "(not found)"
             misses.append(f"{doc.name}: {g.label} -> {got}")
-    for s in system:
-        g = gold[s.match] if s.match >= 0 else None
-        for key in (s.kind, "all"):
+    for item in system:
+        paired = gold[item.match] if item.match >= 0 else None
+        for key in (item.kind, "all"):
             t = tallies[key]
             t.system += 1
-            t.system_words += len(s.words)
-            t.shared_p += len(s.words & g.words) if g else 0
+            t.system_words += len(item.words)
+            t.shared_p += len(item.words & paired.words) if paired else 0
 
 
 def _label(text: str, a: GoldAttribution) -> str:

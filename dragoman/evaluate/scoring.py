@@ -104,6 +104,8 @@ class Score:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     per_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: (case id, gold event, emitted event) of each match
+    matched: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -140,6 +142,7 @@ def score_events(cases: list[dict[str, Any]], out: dict[str, dict[str, Any]], ty
                 sc.misses.append(f"{c['id']}: {g['src']}->{g['tgt']} {'/'.join(g['roots'])}")
             else:
                 used.add(hit)
+                sc.matched.append((str(c["id"]), g, evs[hit][3]))
                 sc.tp += 1
                 sc.count(cat, "tp")
         for i, (s, t, r, _) in enumerate(evs):

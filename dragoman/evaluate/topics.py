@@ -118,7 +118,9 @@ def evaluate_topics(shared: Path, settings: Settings | None = None) -> Report:
     records = load_records(shared)
     pipe = Pipeline(settings)
     arts = [Article(text=r["text"], id=r["id"], date=r.get("date")) for r in records]
-    per_record, per_event, table = [], [], Counter()
+    per_record: list[Any] = []
+    per_event: list[Any] = []
+    table: Counter[tuple[str, str]] = Counter()
     for record, (_, doc) in zip(records, pipe.docs(arts, workers=1), strict=True):
         contexts, _ = event_topics(doc, record_event(doc, record))
         ok = hit(record, contexts)

@@ -10,15 +10,29 @@ from spacy.tokens import Doc
 from .gazetteer import COUNTRY, load_gazetteer
 from .locate import event_place
 from .parse import Toponym, geoparse, is_dateline, mention
+from .syntax import named_as_place
 
 __all__ = ["PlaceFinder", "event_place", "make_place_finder"]
 
 
-def _acting(actors: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """Token ranges of actor mentions that are not locations ("Moscow said", not "in Moscow")."""
-    return [(a["start"], a["end"]) for a in actors if not a.get("locative") and "start" in a and "end" in a]
+def _acting(actors: list[dict[str, Any]]) -> list[tuple[int, int, bool]]:
+    """Token ranges of known actors that are not locations ("Moscow said", not "in Moscow").
+
+    An actor with neither a country, an organisation nor a role ("police", "Congress") is a name
+    the actor dictionaries did not know: it does not keep a place name from being a place.
+    """
+    return [
+        (a["start"], a["end"], a.get("kind") in _PLACE_KINDS)
+        for a in actors
+        if not a.get("locative")
+        and "start" in a
+        and "end" in a
+        and (a.get("country") or a.get("igo") or a.get("kind") == "agent")
+    ]
 
 
+#: kinds of actor named after a place (a capital for its government): syntax may still make them places
+_PLACE_KINDS = frozenset({"state", "capital"})
 #: how a country's name modifies another word when it stands for its people or government
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
 
@@ -52,7 +66,10 @@ class PlaceFinder:
                 places.append(mention(top))
                 continue
             s, e = top.span.start, top.span.end
-            if any(a_s < e and s < a_e for a_s, a_e in acting) or _country_as_modifier(top):
+            if _country_as_modifier(top):
+                continue
+            over = [placed for a_s, a_e, placed in acting if a_s < e and s < a_e]
+            if over and not (all(over) and named_as_place(top.span.root)):
                 continue
             places.append(mention(top))
         doc._.dragoman_places = places

@@ -6,6 +6,7 @@ The data (``dragoman/data/geo/gazetteer.tsv.gz``, ``demonyms.tsv``) is built by
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 import re
@@ -21,12 +22,12 @@ log = logging.getLogger(__name__)
 
 #: kinds of place, from the gazetteer's ``kind`` column
 COUNTRY, CONTINENT, CAPITAL, CITY, ADMIN1, ADMIN2 = "country", "continent", "capital", "city", "admin1", "admin2"
-TERRITORY, REGION, WATER = "territory", "region", "water"
+TERRITORY, REGION, WATER, SITE = "territory", "region", "water", "site"
 
 _DOTS = re.compile(r"\.(?=\s|$)|(?<=\b[A-Za-z])\.")
 _SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _CLIPPED = re.compile(r"^[A-Z][a-z]{1,4}\.$")
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u02bb": "'"})
 
 
 class Place(NamedTuple):
@@ -44,9 +45,9 @@ class Place(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def norm(name: str) -> str:
-    """The lookup key of a name: no accents, case, dots, hyphens or leading article.
+    """The lookup key of a name: no accents, case, dots, hyphens, apostrophes or leading article.
 
-    A word shortened with a dot keeps it ("La." for Louisiana is not "La").
+    A word shortened with a dot keeps it ("La." for Louisiana is not "La"); "Sana'a" is "Sanaa".
     """
     name = name.strip()
     if _CLIPPED.match(name):
@@ -59,6 +60,7 @@ def norm(name: str) -> str:
         s = s[:-2]
     if s.startswith("the "):
         s = s[4:]
+    s = s.replace("'", "")
     if s.startswith("saint "):
         s = "st " + s[6:]
     return s.replace("st. ", "st ")
@@ -80,6 +82,7 @@ class Gazetteer:
         self.names: dict[str, int | tuple[int, ...]] = {}
         self.demonyms: dict[str, int] = {}
         self.countries: dict[str, int] = {}
+        self.site_names: set[str] = set()  # our sites' names as written, found in text by a pattern
 
     def place(self, i: int) -> Place:
         """The place at row ``i``."""
@@ -113,6 +116,12 @@ class Gazetteer:
         i = self.countries.get(iso3)
         return None if i is None else self.place(i)
 
+    @functools.cached_property
+    def site_pattern(self) -> re.Pattern[str] | None:
+        """A pattern for our sites' names as written ("Second Thomas Shoal"), longest first."""
+        names = sorted((n for n in self.site_names if n[:1].isupper()), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+
     def __len__(self) -> int:
         return len(self.labels)
 
@@ -129,6 +138,8 @@ class Gazetteer:
         self.pops.append(int(pop))
         if kind == COUNTRY and iso3:
             self.countries[iso3] = i
+        elif kind == SITE:
+            self.site_names.update([name, *names.split("|")] if names else [name])
         mains = {norm(name)} | ({norm(n) for n in names.split("|")} if names else set())
         for key in mains:
             self._index(key, i * 2 + 1)

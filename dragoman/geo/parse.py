@@ -8,14 +8,29 @@ toponym is placed again with it, so that "Georgia" among Atlanta and Savannah is
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, REGION, TERRITORY, WATER, Gazetteer, Place
+from .gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CAPITAL,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    SITE,
+    TERRITORY,
+    WATER,
+    Gazetteer,
+    Place,
+)
 from .resolve import ADMIN_WORDS, candidates, country_weights, margin, rank
+from .syntax import PLACE_NOUNS, named_as_place
 
 #: entity labels that name places; NORP adjectives ("Georgian") name them indirectly
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,7 +38,7 @@ DEMONYM_LABEL = "NORP"
 #: labels the small model sometimes gives to places ("Tamil Nadu" as a person, "Ghouta" as an organisation)
 MISLABELLED = frozenset({"ORG", "PERSON"})
 #: kinds of place whose names are rarely anything else
-STRONG_KINDS = frozenset({COUNTRY, ADMIN1, CAPITAL, TERRITORY, REGION, CONTINENT, WATER})
+STRONG_KINDS = frozenset({COUNTRY, ADMIN1, CAPITAL, TERRITORY, REGION, CONTINENT, WATER, SITE})
 #: words before a name that make it a place ("in Dewsbury", "near Kent")
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into", "around"})
 #: towns this big are recognised even when the model did not see a name
@@ -47,6 +62,7 @@ class Toponym:
     weight: float = 0.0
     wanted: str | None = None
     cands: list[tuple[Place, bool]] | None = None
+    weak: bool = False  # a small town's name the model took for something else
 
 
 def trimmed(span: Span) -> Span:
@@ -67,7 +83,13 @@ def _strong(gaz: Gazetteer, text: str, main_only: bool = False) -> bool:
 
 
 def _locative_before(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_BEFORE
+    """True after "in", "near", ... with only a determiner or modifiers between ("in the Dadaab camp")."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and span.doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        if span.doc[i].lower_ in LOCATIVE_BEFORE:
+            return True
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in LOCATIVE_BEFORE
 
 
 def _as_toponym(gaz: Gazetteer, ent: Span, embedded: bool) -> Toponym | None:
@@ -80,10 +102,13 @@ def _as_toponym(gaz: Gazetteer, ent: Span, embedded: bool) -> Toponym | None:
             return Toponym(span, DEMONYM_LABEL)
     if ent.label_ not in MISLABELLED and ent.label_ != DEMONYM_LABEL:
         return None
-    if gaz.lookup(span.text) and (
-        _locative_before(ent) or (_strong(gaz, span.text, main_only=True) and (ent.label_ != "PERSON" or len(span) > 1))
-    ):
+    if not gaz.lookup(span.text):
+        return None
+    strong = _strong(gaz, span.text, main_only=True)
+    if strong and (ent.label_ != "PERSON" or len(span) > 1):
         return Toponym(span, "GPE")
+    if _locative_before(ent) or named_as_place(span.root):
+        return Toponym(span, "GPE", weak=not strong)
     return None
 
 
@@ -102,6 +127,17 @@ def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
             continue
         if gaz.lookup(span.text) and not taken.intersection(range(span.start, span.end)):
             out.append(Toponym(span, "GPE"))
+    return out
+
+
+def _sites(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
+    """Our sites' names as written, wherever the model split or missed them ("Second Thomas Shoal")."""
+    pat = gaz.site_pattern
+    out = []
+    for m in pat.finditer(doc.text) if pat is not None else ():
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) and not taken.intersection(range(span.start, span.end)):
+            out.append(Toponym(span, "FAC"))
     return out
 
 
@@ -170,6 +206,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, embedded: bool = False) -> list[Topo
             out.extend(_split(gaz, top) if top.label in PLACE_LABELS else [top])
         elif embedded and ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"):
             out.extend(_embedded(gaz, ent))
+    taken = {i for t in out for i in range(t.span.start, t.span.end)}
+    out.extend(_sites(doc, taken, gaz))
     taken = {i for ent in doc.ents if ent.label_ not in MISLABELLED for i in range(ent.start, ent.end)}
     taken |= {i for t in out for i in range(t.span.start, t.span.end)}
     out.extend(_datelines(doc, taken, gaz))
@@ -207,13 +245,52 @@ def _kind_word(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _qualifier(top: Toponym, by_start: dict[int, Toponym]) -> Place | None:
-    """For "Paris, Texas": the place named right after a comma, if it is a country or province."""
+def _qualifier(top: Toponym, by_start: dict[int, Toponym], gaz: Gazetteer) -> Place | None:
+    """For "Paris, Texas": the place named right after a comma, if it is a country or province.
+
+    Not when that name qualifies a noun of its own ("In Sydney, U.S. Secretary of State ...").
+    """
     doc, end = top.span.doc, top.span.end
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = by_start.get(end + 1)
-        if nxt is not None and nxt.place is not None and nxt.place.kind in (COUNTRY, "admin1"):
-            return nxt.place
+        if nxt is None or nxt.place is None or nxt.place.kind not in (COUNTRY, "admin1"):
+            return None
+        after = nxt.span.end
+        if after < len(doc) and doc[after].pos_ in ("PROPN", "NOUN") and not doc[after].is_punct:
+            return None
+        return nxt.place
+    return _named_in(top, by_start, gaz)
+
+
+#: dependency labels of a country's name or adjective qualifying a place noun ("the Swiss city of")
+_QUALIFYING = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _place_noun(tok: Any) -> Any:
+    """The place noun a name is governed by ("the city of X", "the capital, X", "the capital X"), else None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        return head.head
+    if tok.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
+        return head
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos") and c.lower_ in PLACE_NOUNS and c.i < tok.i:
+            return c
+    return None
+
+
+def _named_in(top: Toponym, by_token: dict[int, Toponym], gaz: Gazetteer) -> Place | None:
+    """For "the English city of Salisbury", "the Myanmar capital Naypyitaw": the country that qualifies the noun."""
+    noun = _place_noun(top.span.root)
+    if noun is None:
+        return None
+    for c in noun.children:
+        if c.dep_ not in _QUALIFYING:
+            continue
+        other = by_token.get(c.i)
+        place = other.place if other is not None and other is not top else gaz.demonym(c.text) if c.is_title else None
+        if place is not None and place.kind in (COUNTRY, ADMIN1):
+            return place
     return None
 
 
@@ -238,7 +315,7 @@ def _place(gaz: Gazetteer, top: Toponym, context: Counter[str] | None, within: P
 def geoparse(doc: Doc, gaz: Gazetteer, demonyms: bool = False, embedded: bool = False) -> list[Toponym]:
     """Find and place the Doc's toponyms (demonyms and embedded names too when asked), in text order."""
     tops = find_toponyms(doc, gaz, embedded=embedded)
-    by_start = {t.span.start: t for t in tops}
+    by_start = {i: t for t in tops for i in range(t.span.start, t.span.end)}
     for t in tops:
         _place(gaz, t, None, None)
     context = country_weights((t.place, t.weight) for t in tops if t.place is not None)
@@ -246,8 +323,45 @@ def geoparse(doc: Doc, gaz: Gazetteer, demonyms: bool = False, embedded: bool = 
         if t.label == DEMONYM_LABEL:
             continue
         own = country_weights([(t.place, t.weight)] if t.place is not None else [])
-        _place(gaz, t, context - own, _qualifier(t, by_start))
-    return [t for t in tops if demonyms or t.label != DEMONYM_LABEL]
+        _place(gaz, t, context - own, _qualifier(t, by_start, gaz))
+    return [t for t in tops if (demonyms or t.label != DEMONYM_LABEL) and _supported(t, context)]
+
+
+#: how much of the article's other places a weak toponym's country needs
+WEAK_SUPPORT = 0.5
+
+
+def _supported(top: Toponym, context: Counter[str]) -> bool:
+    """A weak toponym (a small town's name found as a person or organisation) needs its country in the article."""
+    if not top.weak or top.place is None:
+        return True
+    if top.place.population >= BIG_TOWN:
+        return True
+    own = top.weight if top.place.country else 0.0
+    return bool(top.place.country) and context[top.place.country] - own >= WEAK_SUPPORT
+
+
+#: kinds of place shown as the text writes them when that is one of their names ("St. Petersburg")
+AS_WRITTEN = frozenset({CITY, CAPITAL, ADMIN2, SITE})
+
+
+def plain(name: str) -> str:
+    """A name without diacritics, as English news writes it ("Bogotá" -> "Bogota")."""
+    s = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(ch for ch in s if not unicodedata.combining(ch)))
+
+
+def display_name(top: Toponym) -> str:
+    """The name to show: the text's own spelling of a town when it is one of its names, else the gazetteer's."""
+    p, text = top.place, top.span.text
+    if p is None:
+        return text
+    shown = plain(p.name)
+    if p.kind in AS_WRITTEN and not text.isupper() and any(c == p for c, _ in top.cands or ()):
+        low, name = plain(text).lower(), shown.lower()
+        if low not in (name, name.removeprefix("the ")):
+            return text
+    return shown
 
 
 def mention(top: Toponym) -> dict[str, Any]:
@@ -259,7 +373,7 @@ def mention(top: Toponym) -> dict[str, Any]:
         "start_char": span.start_char,
         "end_char": span.end_char,
         "text": span.text,
-        "name": p.name if p else span.text,
+        "name": display_name(top),
         "kind": p.kind if p else None,
         "country": p.country if p else None,
         "lat": round(p.lat, 4) if p else None,

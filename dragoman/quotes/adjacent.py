@@ -82,6 +82,8 @@ class AdjacentCues:
             if tok.pos_ == "VERB":
                 if tok.tag_ == "VBG" or not (loose or self.lexicon.verb_kind(tok.lemma_)):
                     return None
+                if v == j and not loose:
+                    return None  # '"Islamic State" claimed the attack': the quotation is the subject
                 return self._attribution(tok, j)
             if tok.pos_ not in _NOMINAL and tok.dep_ not in ("compound", "punct", "poss", "case"):
                 return None
@@ -118,8 +120,8 @@ class AdjacentCues:
         span = trim(self.doc, j, verb.i)
         if span is None:
             return None
-        head = max(range(*span), key=lambda k: self.doc[k].pos_ in ("PROPN", "NOUN", "PRON"))
-        return Attribution(a.cue, a.cue_text, a.kind, span, head, a.content)
+        noun = max(range(*span), key=lambda k: self.doc[k].pos_ in ("PROPN", "NOUN", "PRON"))
+        return Attribution(a.cue, a.cue_text, a.kind, span, noun, a.content)
 
     def _before(self, ts: int) -> Attribution | None:
         doc = self.doc

@@ -26,9 +26,13 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 #: right-hand dependents kept in a speaker's words ("a spokesman for the ministry")
-_SPEAKER_RIGHT = frozenset({"compound", "flat", "nummod"})
+_SPEAKER_RIGHT = frozenset({"compound", "flat", "nummod", "appos"})
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in"})
 _MAX_SPEAKER_PREP = 8
+#: a cue's complements that may carry quoted words ('called it "a land grab"', 'described as "..."')
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp", "prep", "dative", "npadvmod"})
+#: words between a cue and its object ('called on Tuesday', 'has also called')
+_BEFORE_OBJECT = frozenset({"advmod", "prt", "npadvmod", "punct"})
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Attribution:
 
 def find_attributions(doc: Doc, in_quote: list[int], lexicon: CueLexicon) -> list[Attribution]:
     """Every cue outside quotation marks, with its speaker and content where the parse has them."""
-    found = []
+    found: list[Attribution] = []
     if not len(doc):
         return found
     cue_ids = lexicon.hashes()
@@ -103,9 +107,16 @@ def attribution_at(
         if head is None:
             head = inverted_subject(cue, in_quote)
         text = cue.text
-        content = _complement(cue)
+        content = _complement(cue) if kind != "evaluation" else None
         if content is None and cue.lemma_ in directive:
             content = _directive(cue)
+        if content is None:
+            content = quoted_object(cue, in_quote)
+            if head is not None and content is not None and content[0] <= head.i < content[1]:
+                head = None  # 'calling the test "a clear violation"': the object is no speaker
+        if kind == "evaluation" and content is None:
+            return None  # 'welcomed the decision': no words attributed
+        kind = "speech" if kind == "evaluation" else kind
     if head is None and content is None:
         return None
     span = speaker_span(head) if head is not None else None
@@ -114,7 +125,7 @@ def attribution_at(
 
 def subject_of(verb: Token) -> Token | None:
     """The one who speaks: the verb's subject, climbing to the verb that has one."""
-    v = verb
+    v = _reporting_clause(verb) or verb
     for _ in range(4):
         for child in v.children:
             if child.dep_ in _SUBJECTS:
@@ -129,6 +140,17 @@ def subject_of(verb: Token) -> Token | None:
             return None
         v = v.head
     return None
+
+
+def _reporting_clause(verb: Token) -> Token | None:
+    """'X said [it would withhold aid], citing ...': a participle after a comma at the end of a
+    reported clause goes with the reporting verb, whatever the parse attached it to."""
+    clause = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < clause.i or verb.i == 0:
+        return None
+    if verb.nbor(-1).text != "," or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return None
+    return clause.head if clause.head.i < clause.i else None
 
 
 def inverted_subject(cue: Token, in_quote: list[int]) -> Token | None:
@@ -162,6 +184,31 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     if cue.dep_ == "parataxis" or (cue.dep_ == "advcl" and cue.i > cue.head.i and cue.tag_ != "VBG"):
         return _clause_without(cue.head, cue)
     return None
+
+
+def quoted_object(cue: Token, in_quote: list[int]) -> tuple[int, int] | None:
+    """'called the downing "a stab in the back"', 'expressed "deep concern" about': the cue's
+    complements after it, when they hold quoted words (unquoted, they are no report)."""
+    first = last = None
+    for child in cue.rights:
+        if child.dep_ in _OBJECT_DEPS and (first is not None or not _is_action(child)):
+            first = first if first is not None else child
+            last = child
+        elif child.dep_ == "punct" and (child.is_quote or in_quote[child.i] >= 0):
+            continue
+        elif first is not None or child.dep_ not in _BEFORE_OBJECT:
+            break
+    if first is None or last is None:
+        return None
+    span = trim(cue.doc, first.left_edge.i, last.right_edge.i + 1)
+    if span is None or not any(in_quote[k] >= 0 for k in range(*span)):
+        return None
+    return span
+
+
+def _is_action(prep: Token) -> bool:
+    """'began by saying', 'began taking calls': what follows is a deed, not words."""
+    return any(g.dep_ == "pcomp" for g in prep.children)
 
 
 def _directive(cue: Token) -> tuple[int, int] | None:
@@ -203,11 +250,15 @@ def speaker_span(head: Token) -> tuple[int, int]:
         if t.is_punct and t.text not in (".", "-", "'s"):
             start = t.i + 1
     end = head.i + 1
-    for child in head.rights:
-        if child.i != end:
+    rights = list(head.rights)
+    for k, child in enumerate(rights):
+        if child.left_edge.i != end:
             break
         if child.dep_ in _SPEAKER_RIGHT:
             end = child.right_edge.i + 1
+        elif child.dep_ == "cc" and k + 1 < len(rights) and rights[k + 1].dep_ == "conj":
+            end = speaker_span(rights[k + 1])[1]  # 'Johnson and Irish Prime Minister Leo Varadkar'
+            break
         elif child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
             if child.right_edge.i + 1 - child.i <= _MAX_SPEAKER_PREP:
                 end = child.right_edge.i + 1

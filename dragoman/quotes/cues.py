@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
 from ..errors import DataError
 
@@ -23,23 +23,29 @@ class CueLexicon:
     cognition: frozenset[str]
     according: frozenset[str]
     directive: frozenset[str]
+    #: verbs that attribute only a quoted object ('termed the vote "a farce"')
+    evaluation: frozenset[str] = frozenset()
 
     def hashes(self) -> frozenset[int]:
         """The spaCy string ids of every cue word (to test token arrays without Token objects)."""
         return _hashes(self)
 
     def verb_kind(self, lemma: str) -> str | None:
-        """``speech``, ``cognition`` or None for a verb lemma."""
+        """``speech``, ``cognition``, ``evaluation`` or None for a verb lemma."""
         if lemma in self.speech:
             return "speech"
         if lemma in self.cognition:
             return "cognition"
+        if lemma in self.evaluation:
+            return "evaluation"
         return None
 
 
 @lru_cache(maxsize=4)
 def _hashes(lexicon: CueLexicon) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in lexicon.speech | lexicon.cognition | lexicon.according)
+    return frozenset(
+        hash_string(w) for w in lexicon.speech | lexicon.cognition | lexicon.evaluation | lexicon.according
+    )
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +60,7 @@ def cue_lexicon() -> CueLexicon:
             cognition=frozenset(data["cognition"]),
             according=frozenset(data["according"]),
             directive=frozenset(data["directive"]),
+            evaluation=frozenset(data.get("evaluation", ())),
         )
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(

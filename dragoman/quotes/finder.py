@@ -28,6 +28,7 @@ from .speakers import SpeakerLinker
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _INTRO = frozenset({":", ","})
+_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 #: an unattributed quoted segment is speech if it has this many words and a verb (or ends a sentence)
 MIN_SPEECH_WORDS = 4
 #: an attribution whose content is shorter is a parse accident
@@ -209,7 +210,7 @@ class QuoteReader:
             spans = [(self.segments[s].start, self.segments[s].end) for s in sorted(set(q.segments))]
         elif q.span is not None:
             span = self.doc[q.span[0] : q.span[1]]
-            spans = [(span.start_char, span.end_char)]
+            spans = [self._with_marks(span.start_char, span.end_char)]
         else:
             spans = []
         return [
@@ -224,6 +225,15 @@ class QuoteReader:
             }
             for start, end in spans
         ]
+
+    def _with_marks(self, start: int, end: int) -> tuple[int, int]:
+        """A mixed or indirect span widened to the marks of the quoted segments at its edges."""
+        for seg in self.segments:
+            if seg.start <= start <= seg.end and self.text[seg.start - 1 : seg.start] in _MARK_CHARS:
+                start = min(start, seg.start - 1)
+            if seg.start <= end <= seg.end and self.text[seg.end : seg.end + 1] in _MARK_CHARS:
+                end = max(end, seg.end + 1)
+        return start, end
 
 
 def tok_is_that(tok: Any) -> bool:

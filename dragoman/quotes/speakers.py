@@ -32,6 +32,7 @@ class SpeakerLinker:
         self.persons = [(e.start, e.end, e.text) for e in ents]
         self.subjects = [(e.start, e.end, e.text) for e in ents if _is_subject(e)]
         self.full_names = _full_names(self.persons)
+        self.breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
 
     def speaker(self, start: int, end: int, head: int | None) -> dict[str, Any]:
         """The speaker dict (output shape of DESIGN.md) for the token span ``start:end``."""
@@ -47,6 +48,9 @@ class SpeakerLinker:
             "end": span.end_char,
         }
         mention = self._mention(start, end, head)
+        near = self._paragraph_subject(start, end)
+        if near is not None:
+            mention = self._mention(near[0], near[1], None) or mention
         if mention is not None:
             _fill(out, self._antecedent(mention))
         if out["name"] is None:
@@ -83,8 +87,12 @@ class SpeakerLinker:
         return None
 
     def _last_person_before(self, i: int, gender: str) -> str | None:
-        """The last person named before token ``i``: of the pronoun's gender, then of unknown
-        gender; a subject before anyone else."""
+        """The last person named before token ``i``: a subject of the same paragraph whose
+        gender does not contradict the pronoun's, else one of the pronoun's gender, then of
+        unknown gender; a subject before anyone else."""
+        near = self._paragraph_subject(i, i + 1, gender)
+        if near is not None:
+            return self.full_names.get(near[2], near[2])
         for strict in (True, False):
             for pool in (self.subjects, self.persons):
                 for s, _e, text in reversed(pool):
@@ -94,6 +102,21 @@ class SpeakerLinker:
         for m in reversed(self.mentions):
             if m.get("start", 0) < i and m.get("kind") in _PERSON_KINDS and m.get("gender") in (gender, None):
                 return m.get("name") or m.get("text")
+        return None
+
+    def _paragraph_subject(self, start: int, end: int, gender: str | None = None) -> tuple[int, int, str] | None:
+        """For a personal pronoun at ``start:end``: the last person who is a subject earlier
+        in its paragraph ('Castro said ... "...," he said'), if the gender does not clash."""
+        if gender is None:
+            words = self.doc[start:end]
+            if len(words) != 1 or words[0].lower_ not in _PERSONAL:
+                return None
+            gender = _PERSONAL[words[0].lower_]
+        i = bisect_left(self.breaks, start)
+        para = self.breaks[i - 1] if i > 0 else -1
+        for person in reversed(self.subjects):
+            if para < person[0] < start:
+                return person if self._gender(person[2]) in (gender, None) else None
         return None
 
     def _gender(self, name: str) -> str | None:

@@ -51,7 +51,7 @@ class TopicTagger:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentence_bounds(doc)
         starts = [s[0] for s in sents]
-        per_sent: list[list[list[int]]] = [[] for _ in starts]
+        per_sent: list[list[list[Any]]] = [[] for _ in starts]  # [topic, start, end, words]
         cues: set[int] = set()
         hits_by_sent = self._sentence_hits(doc, starts)
         chars = doc.to_array([IDX, LENGTH]) if hits_by_sent else None
@@ -61,7 +61,7 @@ class TopicTagger:
                 scale = self.scale[tid]
                 if scale == "cue":
                     cues.add(sent_i)
-                elif scale != "term":
+                elif scale != "term" and chars is not None:
                     first, last = chars[start], chars[end - 1]
                     per_sent[sent_i].append([tid, start, end, text[int(first[0]) : int(last[0] + last[1])]])
         doc._.dragoman_topics = {
@@ -95,7 +95,7 @@ class TopicTagger:
 
     def _compound_hits(self, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Compound issues whose terms all occur in the sentence, with the terms' tokens."""
-        spans: dict[int, list[str]] = defaultdict(list)
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for tid, s, t in hits:
             spans[tid].append((s, t))
         out = []
@@ -154,7 +154,7 @@ def actor_keys_by_sentence(doc: Doc, starts: list[int]) -> list[list[str]]:
 
 def places_by_sentence(doc: Doc, starts: list[int]) -> list[list[str]]:
     """Place names (toponyms that are not actors; "in Geneva") in each sentence, lower-cased."""
-    actor_tokens = set()
+    actor_tokens: set[int] = set()
     for m in doc._.dragoman_actors or []:
         if m.get("start") is not None and not m.get("locative"):
             actor_tokens.update(range(m["start"], m["end"]))
@@ -175,7 +175,7 @@ def event_actor_key(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or actor.get("igo")
 
 
-def article_topics(doc: Doc, text: str, per_sent: list[list[list[int]]], lexicon: Lexicon) -> dict[str, Any]:
+def article_topics(doc: Doc, text: str, per_sent: list[list[list[Any]]], lexicon: Lexicon) -> dict[str, Any]:
     """The article's contexts and issues: those in the title or in two sentences or more."""
     counts: dict[str, Counter] = {"context": Counter(), "issue": Counter()}
     spans: dict[int, list[str]] = defaultdict(list)

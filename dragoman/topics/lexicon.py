@@ -116,16 +116,16 @@ class Matchers:
         #: matcher key -> (entry, lower-cased?, phrase (word hashes) -> POS checks); phrases
         #: without any check are left out of the map (they always pass)
         self.groups: dict[int, tuple[Entry, bool, dict[tuple[int, ...], list[tuple[str, ...]]]]] = {}
-        for (attr, topic, block, kind), phrases in groups.items():
+        for (attr, topic, block, kind), by_words in groups.items():
             label = f"{attr}|{topic}|{block}|{kind}"
             checks = {
                 tuple(vocab.strings.add(w) for w in words): pos_list
-                for words, pos_list in phrases.items()
+                for words, pos_list in by_words.items()
                 if kind == "pos" and all(any(pos) for pos in pos_list)
             }
             self.groups[vocab.strings.add(label)] = (Entry(topic, block, kind, ()), attr == "l", checks)
             matcher = self.lower if attr == "l" else self.orth
-            matcher.add(label, [Doc(vocab, words=list(w)) for w in phrases])
+            matcher.add(label, [Doc(vocab, words=list(w)) for w in by_words])
 
     def _words(self, form: str) -> list[str]:
         """The tokens of one word form as the tokenizer splits it (plain words: as they are)."""

@@ -65,3 +65,38 @@ def test_people_named_by_their_state_and_their_forces(actors):
     ms = actors("Bosnian Serbs said on Tuesday their forces had completed their withdrawal.", "2000-01-01")
     assert find(ms, "Bosnian Serbs")["country"] == "BIH"
     assert find(ms, "forces")["code"] == "BIHMIL"
+
+
+MORE = [
+    ("China, Myanmar's largest neighbor, said it had noted the events.", "2021-02-01", "it", "CHN"),
+    ("Judges at the International Criminal Court opened an inquiry. Kabul said it would cooperate with the court.",
+     "2020-03-05", "the court", "ICC"),
+    ("European Union foreign ministers met Iran's envoy. The ministers urged Iran to return to talks.",
+     "2012-01-23", "The ministers", "EU"),
+    ("The party will boycott Algeria's elections unless the president agrees to step down.", "1990-01-01",
+     "the president", "DZA"),
+    ("Myanmar's army seized power. Washington demanded that the generals release the detainees.", "2021-02-01",
+     "the generals", "MMR"),
+]
+
+
+@pytest.mark.parametrize("text,date,mention,key", MORE)
+def test_reporter_subject_organisation_name_same_noun_and_office(actors, text, date, mention, key):
+    m = find(actors(text, date), mention)
+    assert (m["country"] or m["igo"]) == key
+
+
+def test_pronoun_of_a_person_the_dictionary_does_not_know(actors):
+    ms = actors("Hillary Clinton spoke in Cheyenne. Melanie Gilbert said she was not convinced.", "2016-05-01")
+    she = find(ms, "she")
+    assert ms[she["ref"]]["text"] == "Melanie Gilbert" and she["code"] is None
+
+
+def test_object_pronoun_is_not_its_clause_subject(actors):
+    ms = actors("Sergei Lavrov arrived on Monday. Wang Yi met him in Beijing.", "2015-05-01")
+    assert find(ms, "him")["country"] == "RUS"
+
+
+def test_possessor_is_no_compound_member(actors):
+    ms = actors("China, Myanmar's largest neighbor, said it had noted the events.", "2021-02-01")
+    assert "compound" not in find(ms, "China")

@@ -38,14 +38,17 @@ def extend_name(doc: Doc, end: int, headline: bytearray) -> int:
 
 
 class Misspellings:
-    """Dictionary surnames by first letter, to find a known name that is misspelt."""
+    """Dictionary surnames by first name and first letter, to find a known name that is misspelt."""
 
     def __init__(self, d: Dictionary):
         self.d = d
-        self.by_letter: dict[str, list[str]] = defaultdict(list)
-        for s in d.surnames:
+        #: (first name, surname's first letter) -> surnames of people with that first name
+        self.by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for s, rows in d.surnames.items():
             if len(s) >= 5:
-                self.by_letter[s[0]].append(s)
+                firsts = dict.fromkeys(w[0] for w in (name_words(d.entries[i].name) for i in rows) if w)
+                for first in firsts:
+                    self.by_first[first, s[0]].append(s)
 
     def find(self, words: list[str]) -> Entry | None:
         """The one person whose first name matches and whose surname is within two edits."""
@@ -53,7 +56,7 @@ class Misspellings:
             return None
         first, last = words[0], words[-1]
         found: list[Entry] = []
-        for cand in self.by_letter.get(last[0], ()):
+        for cand in self.by_first.get((first, last[0]), ()):
             if abs(len(cand) - len(last)) > 2 or cand == last or _distance(cand, last) > _allowed(last):
                 continue
             for i in self.d.surnames[cand]:

@@ -411,6 +411,8 @@ class Builder:
                 self.add_entry(pending, fname)
 
     def add_entry(self, e: ActorEntry, fname: str) -> None:
+        if not any(c.code for c in e.codes):
+            return  # a name without any code only hides the words inside it ("U.S. Vice President")
         kind = entry_kind(e, fname, self.iso)
         name = titlecase(e.phrase)
         if kind == "state":

@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .pairs import KOREAS, PAIR_NOUNS, add_pair, halves
+
 Mention = dict[str, Any]
 
 WINDOW = 3  # sentences back that a pronoun may reach
@@ -28,8 +30,6 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 SPEECH = frozenset("say tell add state declare insist warn note stress explain ask reply announce".split())
-#: plural nouns that stand for the members of the last compound actor ("those nations")
-GROUP_NOUNS = frozenset({"nations", "countries", "states", "governments", "allies", "neighbours", "neighbors"})
 EXPLETIVE_HEADS = frozenset({"seem", "appear", "happen", "matter", "remain", "look", "rain", "take", "emerge"})
 #: head nouns of nominals that are not agent phrases, and the kinds they refer to
 NOMINAL_NOUNS = {
@@ -56,7 +56,7 @@ ROLE_WORDS = {
     "king": ("monarch", "head_of_state"),
 }
 #: words at which a pronoun or nominal may start
-TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | GROUP_NOUNS | frozenset(NOMINAL_NOUNS) | {"sides"}
+TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | PAIR_NOUNS | KOREAS | frozenset(NOMINAL_NOUNS)
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
 MILITARY = frozenset({"general", "commander"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
@@ -116,11 +116,15 @@ class Coreference:
     def run(self) -> list[Mention]:
         """All mentions, with pronouns and nominals added, sorted, refs as indices."""
         ordered = sorted(self.mentions, key=lambda m: m["start"])
+        halves(self, ordered)
         starts = {m["start"]: m for m in ordered}
         nps = _LazyChunks(self.doc)
         lows = self.lows
         for i in sorted(set(starts) | {i for i, w in enumerate(lows) if w in TRIGGERS}):
             m = starts.get(i)
+            if m is not None and not m.get("members") and lows[m["end"] - 1] in PAIR_NOUNS:
+                if add_pair(self, m["end"] - 1, ordered, existing=m) is not None:
+                    continue
             if m is not None and m.get("ref") is None and \
                     (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
@@ -211,8 +215,8 @@ class Coreference:
         if low in FIRST_SINGULAR or low in FIRST_PLURAL:
             speaker = self.speaker_at.get(t.i)
             return self._new(t.i, t.i + 1, "pronoun", speaker) if speaker is not None else None
-        if low in GROUP_NOUNS:
-            return self._group_noun(t, ordered)
+        if low in PAIR_NOUNS or low in KOREAS:
+            return add_pair(self, t.i, ordered)
         if (low in PRONOUNS and t.pos_ == "PRON") or (low in ("his", "its", "their", "her") and t.tag_ == "PRP$"):
             ante = self._pronoun(t, ordered, nps)
             if ante is None:
@@ -223,7 +227,7 @@ class Coreference:
             if t.tag_ == "PRP$":
                 self._owned_agent(t.i + 1, m, ordered)
             return m
-        if low in NOMINAL_NOUNS or low == "sides":
+        if low in NOMINAL_NOUNS:
             return self._noun(t, ordered)
         return None
 
@@ -322,24 +326,6 @@ class Coreference:
         if m is None:
             return None
         return m if m.get("code") or m.get("ref") is not None or m["kind"] == "person" else None
-
-    def _group_noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
-        """'those nations', 'the two countries', 'both countries': the members of the last compound."""
-        start = t.i - 1
-        while start >= 0 and self.doc[start].lower_ in ("two", "three", "both", "of", "each", "all"):
-            start -= 1
-        if start < 0 or self.doc[start].lower_ not in ("the", "those", "these", "both", "two"):
-            if not (start + 1 < t.i and self.doc[start + 1].lower_ in ("both", "two")):
-                return None
-            start += 1
-        for c in self._before(ordered, t.i, NOMINAL_WINDOW):
-            group = c.get("compound")
-            if isinstance(group, list) and len(group) > 1:
-                m = self._new(start, t.i + 1, "nominal", None)
-                m["members"] = list(group)
-                m["ref"] = group[0]
-                return m
-        return None
 
     def _closer_thing(self, t: Token, ante: Mention, nps: _LazyChunks, plural: bool) -> bool:
         """True when a non-actor noun phrase of the pronoun's number sits between it and the actor."""
@@ -478,26 +464,9 @@ class Coreference:
         start = t.i - 1
         while start >= 0 and self.doc[start].lower_ in ("two", "both"):
             start -= 1
-        if start < 0 or self.doc[start].lower_ not in ("the", "both") and t.lower_ != "sides":
-            return None
-        if self.doc[start].lower_ not in ("the", "both"):
+        if start < 0 or self.doc[start].lower_ not in ("the", "both"):
             return None
         cands = self._before(ordered, t.i, NOMINAL_WINDOW)
-        if t.lower_ == "sides":
-            return self._two_sides(start, t.i + 1, cands)
         kinds = NOMINAL_NOUNS[t.lower_]
         ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")), None)
         return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None
-
-    def _two_sides(self, start: int, end: int, cands: list[Mention]) -> Mention | None:
-        sides: list[Mention] = []
-        for c in cands:
-            key = c.get("country") or c.get("igo")
-            if key and not c.get("locative") and all((s.get("country") or s.get("igo")) != key for s in sides):
-                sides.append(self.root(c))
-            if len(sides) == 2:
-                m = self._new(start, end, "nominal", None)
-                m["members"] = list(reversed(sides))
-                m["ref"] = sides[-1]
-                return m
-        return None

@@ -117,10 +117,12 @@ class ArticlePeople:
         former = tstart > 0 and r.lows[tstart - 1] in FORMER
         titles = [t.text for t in self.doc[tstart:start]]
         code = r.d.code_at(entry, self.date) if entry is not None else None
-        if entry is not None and country and (code or "")[:3] != country[:3]:
+        igo = bool(country and country.startswith("IGO"))
+        body = country if igo else (country or "")[:3]
+        if entry is not None and country and not (code or "").startswith(body or "-"):
             entry, code = None, None
         if entry is None and country:
-            code = country[:3] + (sectors or "")
+            code = country if igo else country[:3] + (sectors or "")
         if former and code and code[:3] in r.d.countries:
             code = code[:3] + "ELI"
         extra: dict[str, Any] = {"name": entry.name if entry is not None else (name or self.doc[start:end].text)}
@@ -239,6 +241,8 @@ class ArticlePeople:
             if it.agent is not None and not sectors:
                 sectors = it.agent
             elif it.kind in ("state", "demonym", "capital") and country is None:
+                country = r.base_code(it)
+            elif j < k and r.igo_title(it, items[j + 1], sectors) and country is None:
                 country = r.base_code(it)
             elif not (sectors and r.modifier(it)):
                 break

@@ -206,11 +206,19 @@ class DocResolver:
                 sectors = prev.agent
             elif prev.kind in STATE_KINDS and country is None:
                 country = self.base_code(prev)
+            elif self.igo_title(prev, nxt, sectors) and country is None:
+                country = self.base_code(prev)
             elif not (sectors and self.modifier(prev)):
                 break
             start, nxt = prev.hit.start, prev
             j -= 1
         return start, country, sectors
+
+    def igo_title(self, it: Item, nxt: Item, sectors: str) -> bool:
+        """'European Commission President', 'the EU's Michel Barnier': an organisation a person acts for."""
+        if it.kind != "igo":
+            return False
+        return bool(sectors) or self.lows[it.hit.end : nxt.hit.start] in (["'s"], ["’s"])
 
     def consume(self, items: list[Item], start: int, end: int) -> None:
         for it in items:

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import COUNTRY, load_gazetteer
+from .gazetteer import COUNTRY, SITE, load_gazetteer
 from .locate import event_place
 from .parse import Toponym, geoparse, is_dateline, mention
 from .syntax import named_as_place
@@ -69,7 +69,8 @@ class PlaceFinder:
             if _country_as_modifier(top):
                 continue
             over = [placed for a_s, a_e, placed in acting if a_s < e and s < a_e]
-            if over and not (all(over) and named_as_place(top.span.root)):
+            site = top.place.kind == SITE  # "at the White House": the building, not its staff
+            if over and not ((all(over) or site) and named_as_place(top.span.root)):
                 continue
             places.append(mention(top))
         doc._.dragoman_places = places

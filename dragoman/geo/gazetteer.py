@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+import math
 import re
 import unicodedata
 from array import array
@@ -28,6 +29,8 @@ TERRITORY, REGION, WATER, SITE = "territory", "region", "water", "site"
 _DOTS = re.compile(r"\.(?=\s|$)|(?<=\b[A-Za-z])\.")
 _SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _CLIPPED = re.compile(r"^[A-Z][a-z]{1,4}\.$")
+#: a town this big stands for the sites around it
+BIG_TOWN = 100_000
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u02bb": "'"})
 
 
@@ -122,6 +125,22 @@ class Gazetteer:
         """A pattern for our sites' names as written ("Second Thomas Shoal"), longest first."""
         names = sorted((n for n in self.site_names if n[:1].isupper()), key=len, reverse=True)
         return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+
+    @functools.cached_property
+    def _towns(self) -> list[int]:
+        """Rows of the towns of 100,000 people or more (for ``town_around``)."""
+        return [i for i, m in enumerate(self.meta) if m[0] in (CITY, CAPITAL) and self.pops[i] >= BIG_TOWN]
+
+    def town_around(self, lat: float, lon: float, km: float = 10.0) -> Place | None:
+        """The biggest town of 100,000 or more within ``km`` of a point ("the Kremlin" -> Moscow), else None."""
+        best = None
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.05))
+        for i in self._towns:
+            if abs(self.lats[i] - lat) <= dlat and abs(self.lons[i] - lon) <= dlon:
+                if best is None or self.pops[i] > self.pops[best]:
+                    best = i
+        return None if best is None else self.place(best)
 
     def __len__(self) -> int:
         return len(self.labels)

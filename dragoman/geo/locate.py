@@ -1,147 +1,149 @@
-"""Where an event happened: the place its clause puts it in ("talks in Brussels"), else None."""
+"""Where an event happened: the place its clause gives, else the place the story sets for it, else None.
+
+In order: a place governing the trigger's clause ("talks in Brussels", "Speaking in Sochi,
+Putin warned", "judges in The Hague issued"), climbing to the clause it hangs on (a conjunct,
+a participle, a "where" relative, or a reported clause that is no past event); for a
+headline, the lead's restatement of it; another mention of the same gathering ("The deal was
+signed in Naypyitaw"); the scene an earlier sentence of the paragraph set (a settlement or a
+site, not a country); the wire dateline.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .clauses import clause_head, governs, parent_clause, relative_antecedent, span_root
+from .clauses import clause_head, governs, is_past, parent_clause, relative_antecedent, span_root
+from .gazetteer import CAPITAL, CITY, SITE, load_gazetteer
+from .parse import is_dateline, plain
+from .story import in_headline, lead, other_mentions, paragraph_of, restatements
+from .syntax import locative_root
 
-#: prepositions that put an event somewhere
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "on", "off", "along", "over"}
-)
-#: prepositions of arrival, for verbs and nouns of motion ("flew to Geneva", "a visit to Kyiv")
-ARRIVAL_PREPS = frozenset({"to", "into"})
-MOTION = frozenset(
-    {
-        "arrive",
-        "travel",
-        "fly",
-        "go",
-        "come",
-        "head",
-        "return",
-        "move",
-        "deploy",
-        "visit",
-        "trip",
-        "journey",
-        "tour",
-        "march",
-        "advance",
-        "send",
-        "dispatch",
-        "invade",
-        "incursion",
-        "push",
-    }
-)
-#: words that stand between a preposition and the name ("in the Swiss city of Geneva")
-PLACE_NOUNS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "capital",
-        "region",
-        "province",
-        "state",
-        "country",
-        "port",
-        "district",
-        "area",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "centre",
-        "center",
-        "resort",
-        "island",
-        "enclave",
-        "border",
-        "south",
-        "north",
-        "east",
-        "west",
-        "heart",
-        "streets",
-    }
-)
 _WHERE = frozenset({"where"})
+#: kinds of place that set a scene for the sentences after them (a country or a region does not)
+SCENE_KINDS = frozenset({CITY, CAPITAL, SITE, "admin2"})
+#: verbs of speech whose place ("said in Beijing") is also that of the statement just before
+_SPOKE = frozenset({"say", "tell", "add", "speak"})
+_KEYS = ("name", "country", "lat", "lon", "geonameid")
+Place = dict[str, Any]
 
 
-def _phrase_root(tok: Token) -> Token | None:
-    """The word that carries a place name's locative link, or None when the name is no location."""
-    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS):
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
-        tok = tok.head.head
-    if tok.dep_ == "pobj":
-        prep = tok.head.lower_
-        if prep in LOCATIVE_PREPS:
-            return tok
-        if prep in ARRIVAL_PREPS and tok.head.head.lemma_.lower() in MOTION:
-            return tok
-        return None
-    if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":
-        return tok  # "She is now Geneva for discussions" (the "in" left out)
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("visit", "tour"):
-        return tok
-    return None
-
-
-def _candidates(doc: Doc, lo: int, hi: int) -> list[tuple[Token, dict[str, Any]]]:
-    """The placed toponyms of tokens ``lo:hi`` (the trigger's sentence) that say where something is."""
+def _candidates(doc: Doc, lo: int, hi: int) -> list[tuple[Token, Place]]:
+    """The placed toponyms of tokens ``lo:hi`` that say where something is, with their locative word."""
     out = []
     for p in doc._.dragoman_places or []:
         if p.get("lat") is None or not lo <= p["start"] < hi:
             continue
-        root = _phrase_root(span_root(doc, p["start"], p["end"]))
+        root = locative_root(span_root(doc, p["start"], p["end"]))
         if root is not None:
             out.append((root, p))
     return out
 
 
-def _best(cands: list[tuple[Token, dict[str, Any]]], trigger: Token) -> dict[str, Any] | None:
-    best: tuple[int, int, dict[str, Any]] | None = None
+def _best(cands: list[tuple[Token, Place]], trigger: Token) -> Place | None:
+    best: tuple[int, int, int, Place] | None = None
     for root, p in cands:
         g = governs(root, trigger)
         if g is not None:
-            key = (g, abs(root.i - trigger.i), p)
-            if best is None or key[:2] < best[:2]:
+            key = (g, 0 if p.get("kind") in SCENE_KINDS else 1, abs(root.i - trigger.i), p)
+            if best is None or key[:3] < best[:3]:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
-def _place_at(doc: Doc, tok: Token) -> dict[str, Any] | None:
+def _place_at(doc: Doc, tok: Token) -> Place | None:
     for p in doc._.dragoman_places or []:
         if p["start"] <= tok.i < p["end"] and p.get("lat") is not None:
             return p
     return None
 
 
-def event_place(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any] | None:
-    """Where the clause of the trigger says the event happened, else None."""
-    if not doc._.dragoman_places or not 0 <= trigger_start < len(doc):
-        return None
-    trigger = span_root(doc, trigger_start, max(trigger_end, trigger_start + 1))
+def clause_place(doc: Doc, trigger: Token) -> Place | None:
+    """The place the trigger's own sentence gives it (its clause or the clauses it hangs on), else None."""
     sent = trigger.sent
     cands = _candidates(doc, sent.start, sent.end)
     if not cands and relative_antecedent(trigger, _WHERE) is None:
         return None
-    found = _best(cands, trigger)
-    while found is None:
+    for _ in range(8):
+        found = _best(cands, trigger)
+        if found is not None:
+            return found
         ante = relative_antecedent(trigger, _WHERE)
         if ante is not None:
-            found = _place_at(doc, ante)
-            break
-        parent = parent_clause(trigger)
+            return _place_at(doc, ante)
+        parent = parent_clause(trigger, reported="unpast")
         if parent is None or parent.i == clause_head(trigger).i:
-            break
+            return None
         trigger = parent
-        found = _best(cands, trigger)
+    return None
+
+
+def _own_places(doc: Doc, sent: Span) -> bool:
+    """True when a sentence names a settlement or site as a location of its own."""
+    return any(p.get("kind") in SCENE_KINDS for _, p in _candidates(doc, sent.start, sent.end))
+
+
+def _scene(doc: Doc, trigger: Token) -> Place | None:
+    """The settlement or site an earlier sentence of the paragraph set its scene in, or a statement's place."""
+    sent = trigger.sent
+    lo, _hi = paragraph_of(doc, trigger.i)
+    if _own_places(doc, sent) or is_past(clause_head(trigger)) and clause_head(trigger).dep_ == "ccomp":
+        return None
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    if nxt is not None and nxt.start < _hi and nxt.root.lemma_.lower() in _SPOKE:
+        found = clause_place(doc, nxt.root)  # "China urged ... . '...,' a spokesman said in Beijing."
+        if found is not None and found.get("kind") in SCENE_KINDS:
+            return found
+    i = sent.start - 1
+    while i >= lo:
+        prev = doc[i].sent
+        for root, p in reversed(_candidates(doc, prev.start, prev.end)):
+            if p.get("kind") in SCENE_KINDS and governs(root, prev.root) is not None:
+                return p
+        i = prev.start - 1
+    return None
+
+
+def _dateline(doc: Doc) -> Place | None:
+    for p in doc._.dragoman_places or []:
+        if p.get("lat") is not None and is_dateline(doc[p["start"] : p["end"]]):
+            return p
+    return None
+
+
+def _story_place(doc: Doc, trigger: Token) -> Place | None:
+    """The place the story gives an event its own sentence leaves unplaced."""
+    if in_headline(doc, trigger):
+        for tok in restatements(doc, trigger):
+            found = clause_place(doc, tok)
+            if found is not None:
+                return found
+        first = lead(doc)
+        return clause_place(doc, first.root) if first is not None else None
+    for tok in other_mentions(doc, trigger):
+        found = clause_place(doc, tok)
+        if found is not None and found.get("kind") in SCENE_KINDS:
+            return found
+    return _scene(doc, trigger) or _dateline(doc)
+
+
+def event_place(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any] | None:
+    """Where the event of a trigger happened (its clause, else its story), or None."""
+    if not doc._.dragoman_places or not 0 <= trigger_start < len(doc):
+        return None
+    trigger = span_root(doc, trigger_start, max(trigger_end, trigger_start + 1))
+    found = clause_place(doc, trigger) or _story_place(doc, trigger)
     if found is None:
         return None
-    return {k: found.get(k) for k in ("name", "country", "lat", "lon", "geonameid")}
+    if found.get("kind") == SITE:  # "at the White House": in Washington
+        town = load_gazetteer().town_around(found["lat"], found["lon"])
+        if town is not None:
+            return {
+                "name": plain(town.name),
+                "country": town.country,
+                "lat": round(town.lat, 4),
+                "lon": round(town.lon, 4),
+                "geonameid": town.geonameid,
+            }
+    return {k: found.get(k) for k in _KEYS}

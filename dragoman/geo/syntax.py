@@ -41,6 +41,8 @@ PLACE_OBJECT_VERBS = frozenset(
     "visit tour capture recapture seize storm overrun besiege encircle surround enter shell bombard evacuate "
     "liberate reach".split()
 )
+#: verbs whose object is a place only when it is a site or a kind of place ("bombed the airport of X")
+STRIKE_VERBS = frozenset("strike hit bomb attack target raid shell bombard pound blow destroy".split())
 #: words for kinds of place that stand between a preposition and the name ("in the Swiss city of Geneva")
 PLACE_NOUNS = frozenset(
     "city town village capital region province state country port district area outskirts suburb suburbs "
@@ -106,6 +108,8 @@ def locative_root(tok: Token) -> Token | None:
         return tok  # "She is now Geneva for discussions" (the "in" left out)
     if tok.dep_ == "dobj" and _lemma(tok.head) in PLACE_OBJECT_VERBS:
         return tok
+    if tok.dep_ == "dobj" and tok.i != name.i and _lemma(tok.head) in STRIKE_VERBS:
+        return tok  # "struck the Shayrat airbase", "shelled the town of X" (not "attacked Georgia")
     return None
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .article import settle
 from .compound import mark_compounds
 from .coref import Coreference, index_refs
 from .dictionary import Dictionary, dictionary_version, load_dictionary
@@ -66,6 +67,7 @@ class ActorResolver:
         resolver = DocResolver(self.dictionary, self.people, doc, date)
         mentions = resolver.run()
         place_actors(doc, mentions, self.dictionary)
+        settle(doc, mentions)
         mark_compounds(doc, mentions)
         if self.coreference:
             return Coreference(doc, mentions, resolver.lows).run()

@@ -59,6 +59,8 @@ ROLE_WORDS = {
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | PAIR_NOUNS | KOREAS | frozenset(NOMINAL_NOUNS)
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
 MILITARY = frozenset({"general", "commander"})
+#: sectors of groups that are not organs of a state
+NON_STATE = frozenset({"REB", "INS", "RAD", "UAF", "OPP", "PTY", "NGO", "IMG", "SEP"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
 #: kinds of unresolved mentions that may still be a pronoun's antecedent
 UNKNOWN_OK = frozenset({"person", "agent", "group"})
@@ -125,7 +127,7 @@ class Coreference:
             if m is not None and not m.get("members") and lows[m["end"] - 1] in PAIR_NOUNS:
                 if add_pair(self, m["end"] - 1, ordered, existing=m) is not None:
                     continue
-            if m is not None and m.get("ref") is None and \
+            if m is not None and m.get("ref") is None and not m.get("members") and \
                     (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
             if self.covered[i] or lows[i] not in TRIGGERS:
@@ -133,6 +135,9 @@ class Coreference:
             new = self._at(self.doc[i], ordered, nps)
             if new is not None:
                 bisect.insort(ordered, new, key=lambda x: x["start"])
+        for m in ordered:  # "the group's fighters": a nominal's possession, once it is resolved
+            if m["kind"] == "nominal" and m.get("code") and m["end"] + 1 < len(lows) and lows[m["end"]] in ("'s", "’s"):
+                self._owned_agent(m["end"] + 1, m, ordered)
         return index_refs(ordered)
 
 
@@ -285,10 +290,15 @@ class Coreference:
         country = owner.get("country")
         if agent is None or agent.get("code") or not country or owner.get("igo"):
             return
-        code = (owner.get("code") or country)[:3]
-        agent["code"] = code + "".join(agent.get("sectors") or [])
+        if self.root(owner)["kind"] == "group":  # "its spokesman" of Al Shabaab speaks for Al Shabaab
+            agent["code"], agent["sectors"] = owner.get("code"), list(owner.get("sectors") or [])
+        else:
+            agent["code"] = (owner.get("code") or country)[:3] + "".join(agent.get("sectors") or [])
         agent["country"] = country
         agent["owner"] = owner
+        person = agent.get("ref")
+        if isinstance(person, dict) and person.get("kind") == "person" and not person.get("code"):
+            person.update(code=agent["code"], country=country, sectors=list(agent.get("sectors") or []))
 
     # --- quotations -------------------------------------------------------------------
 
@@ -401,9 +411,20 @@ class Coreference:
                 country = ante["country"]
                 m.update(code=(ante.get("code") or country)[:3] + "GOV", country=country, sectors=["GOV"], ref=ante)
             return
-        ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
+        kinds = NOMINAL_NOUNS.get(head)
+        if kinds and self.doc[m["end"] - 1].tag_ == "NN":  # "the Islamist group" -> the last group named
+            ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
+                         and (kinds != ("group",) or self._non_state(c))), None)
+        else:
+            ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
         if ante is not None:
             self._copy(m, ante)
+
+    def _non_state(self, c: Mention) -> bool:
+        """A group that is no organ of a state (rebels, militants, parties, NGOs): "the group" may be it."""
+        r = self.root(c)
+        code = r.get("code") or ""
+        return code[:3] in ("IMG", "NGO", "MNC") or bool(set(r.get("sectors") or []) & NON_STATE)
 
     def _same_noun(self, m: Mention, cands: list[Mention]) -> Mention | None:
         """The last coded agent with the same head noun ("the rebels" -> "Rwandan rebels")."""
@@ -460,13 +481,17 @@ class Coreference:
         )
 
     def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
-        """'the country', 'the alliance', 'the two sides'."""
+        """'the country', 'the alliance', 'the Islamist group', 'the oil-rich kingdom'."""
         start = t.i - 1
-        while start >= 0 and self.doc[start].lower_ in ("two", "both"):
+        while start >= t.i - 3 and start >= 0 and self.doc[start].tag_ in ("JJ", "NNP", "HYPH", "VBN") \
+                and not self.covered[start]:
             start -= 1
-        if start < 0 or self.doc[start].lower_ not in ("the", "both"):
+        if start < 0 or self.doc[start].lower_ != "the" or t.tag_ != "NN":
             return None
+        if start < t.i - 1 and NOMINAL_NOUNS[t.lower_] == ("group",):
+            return None  # "the militant group": too often a group never named (and no country)
         cands = self._before(ordered, t.i, NOMINAL_WINDOW)
         kinds = NOMINAL_NOUNS[t.lower_]
-        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")), None)
+        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
+                     and (kinds != ("group",) or self._non_state(c))), None)
         return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None

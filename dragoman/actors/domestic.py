@@ -50,24 +50,28 @@ def place_actors(doc: Doc, mentions: list[Mention], d: Dictionary) -> None:
         setting = _setting(group)
         for m in group:
             if _placeable(doc, m):
-                country = _attached(doc, m, at) or setting
+                places = _attached(doc, m, at)
+                if len(places) > 1:  # "the juntas in Mali and Burkina Faso": each country's
+                    m["members"] = places
+                    continue
+                country = places[0]["country"] if places else (setting if m["kind"] != "nominal" else None)
                 if country:
                     _place(m, country, d)
 
 
 def _placeable(doc: Doc, m: Mention) -> bool:
-    if m.get("code") or m.get("locative") or m["kind"] not in ("agent", "group", "person"):
+    if m.get("code") or m.get("locative") or m["kind"] not in ("agent", "group", "person", "nominal"):
         return False
     sectors = set(m.get("sectors") or [])
-    if m["kind"] == "agent":
+    if m["kind"] in ("agent", "nominal"):  # "the junta in Niger": a nominal placed by its own phrase only
         return bool(sectors) and not sectors & FOREIGN_SECTORS
     if m["kind"] == "person":
         return bool(sectors) and not sectors & FOREIGN_SECTORS  # a title without its country
     return doc[m["start"]].ent_type_ == "NORP" or doc[m["start"]].lower_ == "ethnic"
 
 
-def _attached(doc: Doc, m: Mention, at: dict[int, Mention]) -> str | None:
-    """The country of a place phrase on the actor ("rebels in X") or on its verb ("arrested ... in X")."""
+def _attached(doc: Doc, m: Mention, at: dict[int, Mention]) -> list[Mention]:
+    """The places (one a country) of a place phrase on the actor ("rebels in X") or on its verb."""
     root = doc[m["start"] : m["end"]].root
     heads = [root]
     if root.dep_ in ARGUMENT_DEPS:
@@ -79,10 +83,16 @@ def _attached(doc: Doc, m: Mention, at: dict[int, Mention]) -> str | None:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
             for obj in prep.children:
-                place = at.get(obj.i)
-                if place is not None and place.get("locative") and place.get("country") and not place.get("dateline"):
-                    return place["country"]
-    return None
+                places: list[Mention] = []
+                for t in obj.subtree:  # "in Mali and Burkina Faso": both
+                    place = at.get(t.i)
+                    if place is not None and place.get("locative") and place.get("country") \
+                            and not place.get("dateline") and place not in places \
+                            and all(p["country"] != place["country"] for p in places):
+                        places.append(place)
+                if places:
+                    return places
+    return []
 
 
 def _setting(group: list[Mention]) -> str | None:

@@ -93,6 +93,8 @@ def _recent_parties(co: Coreference, start: int, head: int, count: int, cands: l
             continue
         if co.sent_of[c["start"]] == here and any(c["start"] <= i < c["end"] for i in others):
             continue
+        if _owner_of_phrase(co, c, start):
+            continue
         if all((f.get("country") or f.get("igo")) != key for f in found):
             found.append(r)
         if len(found) == count:
@@ -100,15 +102,21 @@ def _recent_parties(co: Coreference, start: int, head: int, count: int, cands: l
     return None
 
 
+def _owner_of_phrase(co: Coreference, m: Mention, start: int) -> bool:
+    """'the leaders' in 'the leaders of both countries': the phrase's own head, not a party."""
+    return m["end"] == start - 1 and co.lows[start - 1] == "of"
+
+
 def _koreas(co: Coreference, start: int, ordered: list[Mention]) -> list[Mention] | None:
     """'both Koreas': the last North and South Korea mentions of the article."""
     out = []
     for iso in ("PRK", "KOR"):
-        m = next((m for m in reversed(ordered) if m["start"] < start and m.get("country") == iso
-                  and not m.get("locative") and m["kind"] in ("state", "capital", "person", "agent", "nominal")), None)
-        if m is None:
+        same = [m for m in ordered if m.get("country") == iso and not m.get("locative") and m["start"] != start
+                and not _owner_of_phrase(co, m, start) and m["kind"] in ("state", "capital", "person", "agent")]
+        before = [m for m in same if m["start"] < start]
+        if not same:
             return None
-        out.append(m)
+        out.append(before[-1] if before else same[0])  # the article's North (South) Korea, named anywhere
     return out
 
 
@@ -160,7 +168,12 @@ def halves(co: Coreference, ordered: list[Mention]) -> None:
     if not named:
         return
     for i, t in enumerate(co.doc):
-        if t.text not in ("North", "South") or i == 0 or co.lows[i - 1] != "the":
+        if t.text not in ("North", "South") or i == 0:
+            continue
+        det = i - 1
+        while det > 0 and det > i - 3 and co.doc[det].tag_ == "JJ":
+            det -= 1  # "the impoverished North's economy"
+        if co.lows[det] != "the":
             continue
         nxt = co.doc[i + 1] if i + 1 < len(co.doc) else None
         if nxt is not None and nxt.is_title and nxt.lower_ not in ("'s", "’s"):
@@ -169,7 +182,7 @@ def halves(co: Coreference, ordered: list[Mention]) -> None:
                     if word == t.lower_ and (c in named or other in named)), None)
         if iso is None or any(m["start"] <= i < m["end"] and m.get("code") for m in ordered):
             continue
-        _replace_at(co, ordered, i - 1, i + 1, iso)
+        _replace_at(co, ordered, det, i + 1, iso)
 
 
 def _replace_at(co: Coreference, ordered: list[Mention], start: int, end: int, iso: str) -> None:

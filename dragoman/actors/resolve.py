@@ -37,6 +37,8 @@ COORD = frozenset({"and", ",", "or", "&"})
 GOVERNMENTAL = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
 #: nouns after a region adjective that make it its organisation ("Arab states")
 STATE_NOUNS = frozenset({"state", "nation", "country", "government", "neighbour", "neighbor", "power", "member"})
+#: capitals that, acting, stand for the organisation seated there ("Washington and Brussels froze the assets")
+SEATS = {"brussels": "IGOEUREEC"}
 #: words between a country and a title that only qualify the title ("Chinese Vice Premier")
 TITLE_MODIFIERS = frozenset("vice deputy acting interim first senior chief caretaker assistant under -".split())
 
@@ -365,7 +367,7 @@ class DocResolver:
             elif self.locative(start, end, kind):
                 extra["locative"] = True
             elif kind == "capital" and code:
-                code = code[:3] + "GOV"
+                code = SEATS.get(self.lows[start], code[:3] + "GOV")
         if kind == "demonym" and it.hit.start > 0 and self.lows[it.hit.start - 1] == "ethnic":
             # "ethnic Albanians" are a people, not Albania; where they live is not in the phrase
             self.mention(it.hit.start - 1, it.hit.end, None, "group", name=self.doc[it.hit.start - 1 : it.hit.end].text)
@@ -382,7 +384,12 @@ class DocResolver:
         """'Arab states', 'Gulf nations': a region's states stand for its organisation."""
         end = it.hit.end
         if code and end < len(self.doc) and self.doc[end].lemma_.lower() in STATE_NOUNS and it.entry is not None:
-            self.mention(it.hit.start, end + 1, code, "igo", name=it.entry.name)
+            start = it.hit.start
+            if self.doc[end].tag_ == "NN" and start > 0 and self.lows[start - 1] in ("the", "this"):
+                # "accusing the Gulf state of ...": one of the region's states, named before
+                self.mention(start - 1, end + 1, None, "nominal")
+                return
+            self.mention(start, end + 1, code, "igo", name=it.entry.name)
 
     def _not_the_state(self, start: int, end: int, kind: str) -> bool:
         """A state's name inside a longer name ("Washington Post", "South China Sea")."""
@@ -405,6 +412,10 @@ class DocResolver:
             return True
         if kind == "capital" and dep in ("compound", "nmod") and head.i >= end:
             return True
+        if dep == "conj" or (dep == "nmod" and any(c.dep_ == "cc" for c in root.children)):
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head  # "in Mali and Burkina Faso", "in Germany, France and Poland"
+            return head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
         return dep == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
 
 

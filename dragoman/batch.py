@@ -204,7 +204,9 @@ class Deduplicator:
         candidates = self.index.query(bands) | set(self.store.band_candidates(bands))
         best: tuple[float, str] | None = None
         for cid in sorted(candidates):
-            other = self.signatures.get(cid) or self._stored_signature(cid)
+            other = self.signatures.get(cid)
+            if other is None:
+                other = self._stored_signature(cid)
             if other is None:
                 continue
             sim = dup.similarity(sig, other)

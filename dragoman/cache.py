@@ -7,7 +7,8 @@ process builds each object and writes it to the cache directory; later processes
 A cache file is named by what it holds and a key: the SHA-256 of dragoman's version, the
 Python version, the bytes of the data files and the source of the modules that build the
 object. A new release, changed data or changed loader code gives a new key, so a stale file
-is never read (older files of the same name are removed when a new one is written).
+is never read. Of each name the ``KEEP`` most recently used files stay (several checkouts or
+versions may share the folder); older ones are removed when a new one is written.
 
 Where: ``$DRAGOMAN_CACHE_DIR`` if set (``off`` turns the cache off), else
 ``$XDG_CACHE_HOME/dragoman``, else ``~/.cache/dragoman``. Deleting the folder is always safe.
@@ -29,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from .version import __version__
 
@@ -42,6 +43,8 @@ ENV = "DRAGOMAN_CACHE_DIR"
 OFF = frozenset({"off", "0", "no", "false", "none"})
 SUFFIX = ".pickle"
 _KEYED = re.compile(r"[0-9a-f]{32}\.pickle")
+#: files kept of each name (the most recently used)
+KEEP = 3
 
 
 def cache_dir() -> Path | None:
@@ -91,7 +94,7 @@ def cached(
     path = folder / f"{name}-{key[:32]}{SUFFIX}"
     obj = _read(path)
     if obj is not None:
-        return obj  # type: ignore[no-any-return]
+        return cast(T, obj)
     obj = build()
     _write(path, obj)
     return obj
@@ -106,13 +109,18 @@ def _read(path: Path) -> object | None:
     enabled = gc.isenabled()
     gc.disable()  # unpickling a large graph triggers many needless collections
     try:
-        return pickle.loads(data)
+        obj = pickle.loads(data)
     except Exception as exc:  # any corruption: rebuild
         log.warning("cache file %s is unreadable (%s): rebuilding it", path, exc)
         return None
     finally:
         if enabled:
             gc.enable()
+    try:
+        os.utime(path)  # most recently used: kept when older files of its name are removed
+    except OSError:
+        pass
+    return obj
 
 
 def _write(path: Path, obj: object) -> None:
@@ -130,10 +138,20 @@ def _write(path: Path, obj: object) -> None:
     except Exception as exc:  # unwritable folder, full disk, an object that cannot be pickled
         log.info("cannot write the cache file %s (%s): building at each start", path, exc)
         return
-    stem = path.name.rsplit("-", 1)[0]
-    for old in path.parent.glob(f"{stem}-*{SUFFIX}"):
-        if old != path and _KEYED.fullmatch(old.name[len(stem) + 1 :]):
-            old.unlink(missing_ok=True)
+    _prune(path.parent, path.name.rsplit("-", 1)[0])
+
+
+def _prune(folder: Path, stem: str) -> None:
+    """Remove the files of one name beyond the ``KEEP`` most recently used."""
+    dated = []
+    for f in folder.glob(f"{stem}-*{SUFFIX}"):
+        if _KEYED.fullmatch(f.name[len(stem) + 1 :]):
+            try:
+                dated.append((f.stat().st_mtime, f))
+            except OSError:  # removed meanwhile by another process
+                continue
+    for _, old in sorted(dated, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def clear() -> int:

@@ -65,7 +65,13 @@ def test_a_new_version_or_new_data_invalidates_and_old_files_go(folder, source, 
     source.write_text("a\t1\nb\t3\n", encoding="utf-8")
     cache.cached("thing", build, [source])
     assert build.calls == 3
-    assert len(list(folder.glob("thing-*.pickle"))) == 1  # the stale ones were removed
+    for n in range(cache.KEEP + 1):
+        monkeypatch.setattr(cache, "__version__", f"1000.{n}")
+        cache.cached("thing", build, [source])
+    assert build.calls == 4 + cache.KEEP
+    kept = list(folder.glob("thing-*.pickle"))  # only the most recently used
+    assert len(kept) == cache.KEEP and cache.cached("thing", build, [source]) == "v1"
+    assert build.calls == 4 + cache.KEEP
 
 
 def test_an_unwritable_folder_still_works(tmp_path, source, monkeypatch):

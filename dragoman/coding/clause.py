@@ -41,7 +41,7 @@ class Parse:
     """One Doc's tokens as plain lists, with the actor mention covering each token."""
 
     __slots__ = ("n", "lower", "lemma", "pos", "tag", "dep", "head", "kids", "ment", "mentions", "places", "members",
-                 "cap", "dateline", "_passive", "unnamed", "where")  # fmt: skip
+                 "cap", "dateline", "_passive", "unnamed", "where", "exclude")  # fmt: skip
 
     def __init__(self, doc: Doc, mentions: list[dict[str, Any]]):
         arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_TITLE, IS_UPPER])
@@ -77,6 +77,7 @@ class Parse:
         self.members: dict[int, list[int]] = {}  # "the two sides" -> the two actors
         self.unnamed: dict[int, int] = {}  # token -> a mention of people with no country ("demonstrators")
         self.where: dict[int, dict[str, Any]] = {}  # token -> the place it names ("Jericho"), with a country
+        self.exclude: frozenset[int] = frozenset()  # mentions np_actors looks past (the source's own side)
         for pl in (doc._.dragoman_places or []) if doc.has_extension("dragoman_places") else ():
             if pl.get("country"):
                 for i in range(max(0, pl.get("start", 0)), min(n, pl.get("end", 0))):
@@ -206,7 +207,7 @@ class Parse:
         """
         if h < 0:
             return []
-        if self.ment[h] >= 0 and not (skip_poss and self._poss_pronoun(h)):
+        if self.ment[h] >= 0 and self.ment[h] not in self.exclude and not (skip_poss and self._poss_pronoun(h)):
             if self.ment[h] in self.places and not places:  # "met in Geneva": a place, not a participant
                 # "MADRID -- Spain, France ... recognized": the dateline heads the actors
                 return [m for k in self.children(h, ("appos", "conj")) for m in self.np_actors(k, 1)]
@@ -218,7 +219,11 @@ class Parse:
             nxt = []
             for x in frontier:
                 for k in self._np_steps(x, preps):
-                    if self.ment[k] >= 0 and not (skip_poss and self._poss_pronoun(k)):
+                    if (
+                        self.ment[k] >= 0
+                        and self.ment[k] not in self.exclude
+                        and not (skip_poss and self._poss_pronoun(k))
+                    ):
                         (later if self.dep[k] == "pobj" else found).extend(self._with_conj(k))
                     else:
                         nxt.append(k)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from .clause import Parse
 from .codebook import frame_code, is_cooperative
 from .context import OBLIGE, Context, Situator
+from .groups import Groups
 from .headline import HeadlineReader
 from .lexicon import Lexicon
 from .match import Act, Matcher
@@ -37,7 +38,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
+class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -60,6 +61,7 @@ class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
     def code(self, start: int, end: int) -> list[Raw]:
         """The events of the sentence spanning tokens [start, end)."""
         p, m = self.p, self.matcher
+        self._resolve_groups(start, end)  # "urged both countries": the two named before
         verbs, nouns = [], []
         for i in range(start, end):
             pos = p.pos[i]
@@ -91,7 +93,8 @@ class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
         if any(not r.code.startswith("01") for r in out):
             out = [r for r in out if not r.code.startswith("01")]
         if start == self.first:  # a title-case headline: its flat reading, when it has one
-            out = self.headline(start, end) or out
+            # a headline act with no one it is done to says less than the story below it
+            out = [r for r in self.headline(start, end) if r.target is not None] or out
         return out
 
     def _depth(self, i: int) -> int:
@@ -265,7 +268,7 @@ class SentenceCoder(Nominal, Placing, Reference, HeadlineReader):
         out = []
         for s in srcs or [None]:  # type: ignore[list-item]
             for t in tgts or [None]:  # type: ignore[list-item]
-                if s is not None and t is not None and (s == t or self._same(s, t)):
+                if s is not None and t is not None and (s == t or self._one_side(s, t)):
                     continue
                 if s is None and t is None:
                     continue

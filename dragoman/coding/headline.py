@@ -41,6 +41,9 @@ class HeadlineReader:
     def headline(self, start: int, end: int) -> list[Raw]:  # type: ignore[misc]
         """Events of a title-case headline in tokens [start, end)."""
         p = self.p  # type: ignore[attr-defined]
+        semi = next((i for i in range(start, end) if p.lower[i] == ";" and i > start), -1)
+        if semi > 0:  # "Turkey Shoots Down Russian Warplane; Putin Warns of ...": two headlines
+            return self.headline(start, semi) + self.headline(semi + 1, end)
         toks = [i for i in range(start, end) if p.lower[i].strip() and p.pos[i] != "PUNCT" or p.lower[i] == ","]
         if len(toks) < 3 or not is_headline([p.lower[i] for i in toks], [p.cap[i] for i in toks]):
             return []

@@ -112,6 +112,10 @@ class Nominal(Roles):
             return []  # "no talks", "any further attack"
         if any(p.dep[k] == "amod" and p.lemma[k] in IRREALIS_ADJ for k in p.kids[n]):
             return []
+        if act.code and act.code[:2] == "04" and self.lex.is_a(p.lemma[n], "MEETING"):
+            met = self._meeting_noun(n, act)  # "after talks with Tusk", "talks between Kerry and Lavrov"
+            if met is not None:
+                return met
         v, in_object = self._governor_of_noun(n)
         if v == -2:
             return []  # "after fifteen years of occupation": background
@@ -138,6 +142,36 @@ class Nominal(Roles):
         tgts = [t for t in self._noun_targets(n, act.code or "") if t not in srcs]
         ctx = Context()
         return self._emit(act.code or "", srcs, tgts, n, act, ctx, allow_no_source=False)
+
+    def _meeting_noun(self, n: int, act: Act) -> list[Raw] | None:
+        """Talks, calls and meetings between the actors named with them, even as background ("after talks with").
+
+        "talks between A and B": A and B with each other; "talks with B": the clause's subject with B.
+        None when the noun names no one it is held with.
+        """
+        p = self.p
+        between = [m for _prep, o in p.prep_objects(n, ("between", "among")) for m in p.np_actors(o)]
+        if len({self._key(m) for m in between} - {None}) < 2:  # a long phrase the parser split: all named in it
+            inside = {x for _prep, o in p.prep_objects(n, ("between", "among")) for x in p.subtree(o, frozenset())}
+            between = list(dict.fromkeys(p.ment[x] for x in sorted(inside) if p.ment[x] >= 0
+                                         and p.ment[x] not in p.places))  # fmt: skip
+        if len({self._key(m) for m in between} - {None}) > 1:
+            return self._emit(act.code or "", between, [], n, act, Context(), allow_no_source=False)
+        withs = [m for _prep, o in p.prep_objects(n, ("with",)) for m in p.np_actors(o)]
+        if not withs:
+            return None
+        srcs = self._noun_sources(n)
+        x = n
+        while not srcs and p.head[x] != x and p.pos[p.head[x]] not in ("VERB", "AUX"):
+            x = p.head[x]
+        if not srcs and p.pos[p.head[x]] in ("VERB", "AUX"):
+            v = p.head[x]
+            ctx = self.situ.situate(v)
+            if ctx.speaker >= 0 and x > 0 and p.lower[x - 1] == ",":
+                v = ctx.speaker  # "Obama said Turkey has a right ..., after talks with Hollande": the speaker's
+            srcs = self._sources(v, self.situ.situate(v))[0]
+        tgts = [t for t in withs if t not in srcs]
+        return self._emit(act.code or "", srcs, tgts, n, act, Context(), allow_no_source=False) if srcs else None
 
     def _directly_under(self, n: int, v: int) -> bool:
         """A noun in a purpose or setting phrase of the verb itself ("in Geneva for discussions with")."""

@@ -49,6 +49,8 @@ ANAPHOR_ROOTS = {
                      "actions", "act", "acts", "behavior", "behaviour", "incident", "policy", "operation"), ACTION),
 }  # fmt: skip
 
+#: roots of acts a quoted name condemns ("called the downing 'a stab in the back'")
+CONFLICT = _roots("12", "20")
 #: roots of the acts a denial answers
 ACCUSATIONS = ("10", "11", "13")
 #: words that make a name one of approval ("called the talks a historic event")
@@ -121,26 +123,65 @@ class Reference(Roles):
     """Targets of reactions, denials and retaliations, found among the acts reported before."""
 
     def _naming_act(self, i: int) -> Act | None:
-        """ "called the strikes an act of war": criticism (111), or praise (051) for a name of approval."""
+        """ "called the strikes an act of war": criticism (111), or praise (051) for a name of approval.
+
+        A naming verb with an object and a name is never an appeal ("called the agreement a victory"):
+        a neutral name gives an act with no code (no event). A quoted name of an act of conflict
+        ("called the downing 'a stab in the back'") is criticism.
+        """
         p = self.p
         if not self.lex.is_a(p.lemma[i], "NAMING"):
             return None
-        names = p.children(i, ("oprd",)) + [o for prep, o in p.prep_objects(i, ("as",))]
+        if p.lemma[i] == "call" and (p.children(i, ("xcomp",)) or any(p.lower[k] in ("off", "up") for k in p.kids[i])):
+            return None  # "called on Iran to halt": an appeal; "called off the summit"
         objs = p.children(i, ("dobj",))
-        if not names or not objs or p.lower[objs[0]] == "what":
-            return None  # "what he called a shocking act" names the object of the verb above
-        if p.lemma[i] == "call" and p.children(i, ("xcomp",)):
-            return None  # "called on Iran to halt": an appeal
-        words = {p.lemma[x] for x in p.subtree(names[0])}
+        names = self._names(i, objs[0] if objs else -1)
+        if not names or not objs:
+            return None
+        words = {p.lemma[x] for x in p.subtree(names[0])} | {p.lower[x] for x in p.subtree(names[0])}
         if words & REPROACH:
             return Act("111", None, f"NAMING:{p.lemma[i]}", 1.0, "NAMING")
         if words & APPROVAL:
             return Act("051", None, f"NAMING:{p.lemma[i]}", 1.0, "NAMING")
-        return None  # "called it a sign of hope": neither
+        if p.lower[objs[0]] != "what" and self._quoted(names[0]) and self._conflict_referent(objs[0]):
+            return Act("111", None, f"NAMING:{p.lemma[i]} quoted", 0.5, "NAMING")
+        return Act(None, None, f"NAMING:{p.lemma[i]}", 0.0, "NAMING")  # "called it a sign of hope": neither
+
+    def _names(self, i: int, obj: int) -> list[int]:
+        """The name a naming verb gives: its predicative ("called it a stab"), "as" object, or small clause."""
+        p = self.p
+        names = p.children(i, ("oprd",)) + [o for prep, o in p.prep_objects(i, ("as",))]
+        if names or obj < 0:
+            return names
+        after = max(p.subtree(obj, frozenset())) + 1
+        for k in p.kids[i]:  # "called the agreement a victory for Syria achieved ...", parsed as a clause
+            if p.dep[k] in ("advcl", "ccomp"):
+                subj = p.child(k, ("nsubj",))
+                if subj >= 0 and min(p.subtree(subj, frozenset())) == after and p.pos[subj] == "NOUN":
+                    return [subj]
+        return []
+
+    def _quoted(self, k: int) -> bool:
+        """A phrase in quotation marks ("a stab in the back")."""
+        p = self.p
+        toks = sorted(p.subtree(k, frozenset()))
+        lo, hi = toks[0] - 1, toks[-1] + 1
+        quotes = ('"', "\u201c", "\u201d", "'", "``", "''")
+        return (lo >= 0 and p.lower[lo] in quotes) or (hi < p.n and p.lower[hi] in quotes)
+
+    def _conflict_referent(self, k: int) -> bool:
+        """Whether the object refers back to an act of conflict (a threat, sanction, arrest, attack)."""
+        roots = self._referred_roots(k)
+        if roots is None:
+            return False
+        r = next((r for r in reversed(self.history) if r.code[:2] in roots), None)
+        return r is not None and r.code[:2] in CONFLICT
 
     def _anaphoric_target(self, i: int, code: str, srcs: list[int]) -> list[int] | None:
         """A reaction to "the decision" targets whoever made it; None when that is the reactor itself."""
         p = self.p
+        if code[:2] in REACTIONS and any(p.lower[k] == "what" for k in p.children(i, ("dobj",))):
+            return self._named_act_source(i, srcs)  # "detained them, in what Ottawa called arbitrary detention"
         if code[:2] in REACTIONS:
             for k in self._referents(i):
                 named = [m for m in p.np_actors(k, 2, TARGET_NP_PREPS) if not any(self._same_key(m, x) for x in srcs)]
@@ -159,6 +200,19 @@ class Reference(Roles):
                     if any(self._same_key(r.target, x) for x in srcs):
                         return [r.source]
         return []
+
+    def _named_act_source(self, i: int, srcs: list[int]) -> list[int]:
+        """Who did the act a "what X called Y" phrase names: the source of the verb it hangs on."""
+        p = self.p
+        h = p.head[i]
+        if p.dep[i] != "pcomp" or p.pos[h] != "ADP" or p.pos[p.head[h]] != "VERB":
+            return []
+        v = p.head[h]
+        act = self.verb_acts.get(v)
+        if act is None or not act.code:
+            return []
+        found = self._sources(v, self.situ.situate(v))[0]
+        return [m for m in found if not any(self._same_key(m, x) for x in srcs)]
 
     def _referents(self, i: int) -> list[int]:
         """Nouns a reaction is about: its object, "what he called X", "apologized for X"."""

@@ -10,6 +10,7 @@ Reactions to an act reported before ("Iran condemned the decision") take that ac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .clause import TARGET_NP_PREPS, Parse
 from .context import Context, Situator
@@ -21,6 +22,13 @@ TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upo
                 "about", "of", "between", "among", "across", "inside", "around", "near")  # fmt: skip
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"})
+#: sectors of the state itself: two of them in one country are one side, not an interaction
+STATE_SECTORS = frozenset({"GOV", "MIL", "ELI", "COP", "SPY", "LEG", "PTY", "UAF"})
+#: people a demonym can qualify who are not the state ("two Iraqi youths", "Qatari citizens")
+CIVILIANS = frozenset({"youth", "civilian", "refugee", "people", "resident", "villager", "student", "worker", "child",
+                       "protester", "demonstrator", "citizen", "national", "woman", "man", "farmer", "fisherman",
+                       "tourist", "journalist", "pilgrim", "minority", "family", "victim", "prisoner", "detainee",
+                       "hostage", "migrant", "businessman", "dissident", "activist", "teenager"})  # fmt: skip
 
 
 @dataclass
@@ -91,7 +99,10 @@ class Roles:
             if p.lower[subj] in RELATIVE and p.dep[i] == "relcl":
                 return p.np_actors(p.head[i]), False
             if p.lower[subj] in PRONOUNS and ctx.speaker >= 0:
-                return self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0], False
+                found = self._sources(ctx.speaker, self.situ.situate(ctx.speaker), depth + 1)[0]
+                if p.lower[subj] == "it" and any(self._plural(m) for m in found):
+                    return [], False  # "fighters shot down a warplane, saying it had violated ...": not them
+                return found, False
             noun_act = self.noun_acts.get(subj)
             return [], bool(noun_act and noun_act.code and noun_act.code[:2] >= "18")  # "a bombing killed X"
         g = ctx.inherit
@@ -107,6 +118,11 @@ class Roles:
                     found = self._sources(v, self.situ.situate(v), depth + 1)[0]
             return found, False
         return self._sources(g, self.situ.situate(g), depth + 1)[0], False
+
+    def _plural(self, m: int) -> bool:
+        """A mention headed by a plural noun ("Turkish F-16 fighters")."""
+        p, end = self.p, self.p.mentions[m].get("end", 0)
+        return 0 < end <= p.n and p.tag[end - 1] in ("NNS", "NNPS") and not p.mentions[m].get("members")
 
     def _left_subject(self, i: int) -> list[int]:
         """A finite main verb the parser left without subject: the actors just before it.
@@ -212,8 +228,18 @@ class Roles:
         """Mentions act i is done to: its object, its prepositional objects, actors in its object.
 
         ``code`` is the act's own code (before any frame): it decides whether a place ("in
-        Baghdad") can be a target, as it is for protests and violence, not for meetings.
+        Baghdad") can be a target, as it is for protests and violence, not for meetings. The
+        source's own side is looked past ("halting U.S. funding for the WHO": the WHO).
         """
+        p, before = self.p, self.p.exclude
+        own = {m for s in srcs or [] for m in range(len(p.mentions)) if m != s and self._one_side(s, m)}
+        p.exclude = before | own
+        try:
+            return self._find_targets(i, ctx, code, srcs)
+        finally:
+            p.exclude = before
+
+    def _find_targets(self, i: int, ctx: Context, code: str, srcs: list[int] | None = None) -> list[int]:
         p = self.p
 
         given = srcs or []
@@ -221,7 +247,7 @@ class Roles:
         deep = TARGET_NP_PREPS if place_ok else TARGET_NP_PREPS - {"in", "at", "within", "inside", "throughout"}
 
         def other(found: list[int]) -> list[int]:
-            return [t for t in found if t not in given and not any(self._same(x, t) for x in given)
+            return [t for t in found if t not in given and not any(self._one_side(x, t) for x in given)
                     and not self._owned_by(t, given)]  # fmt: skip
 
         if ctx.target_from >= 0:
@@ -356,18 +382,24 @@ class Roles:
         return False
 
     def _condition_subject(self, i: int, ctx: Context) -> list[int]:
-        """A threat's target is often who must comply: "... unless Baghdad accepted"."""
+        """A threat's target is often who must comply: "... unless Baghdad accepted", "should X attack"."""
         p = self.p
-        for v in (i, ctx.gov):
-            if v < 0 or p.pos[v] not in ("VERB", "AUX"):
-                continue
+        verbs = [v for v in (i, ctx.gov) if v >= 0 and p.pos[v] in ("VERB", "AUX")]
+        verbs += [k for v in verbs for k in p.kids[v] if p.dep[k] in ("ccomp", "xcomp")]  # "warned X would .. if Y"
+        for v in verbs:
             for k in p.kids[v]:
-                if p.dep[k] == "advcl" and p.mark(k) in ("if", "unless"):
+                if p.dep[k] == "advcl" and (p.mark(k) in ("if", "unless") or self._inverted_if(k)):
                     subj = p.child(k, ("nsubj", "nsubjpass"))
                     found = p.np_actors(subj) if subj >= 0 else []
                     if found:
                         return found
         return []
+
+    def _inverted_if(self, k: int) -> bool:
+        """'should the regime make another mistake': a condition with no 'if'."""
+        p = self.p
+        subj = p.child(k, ("nsubj", "nsubjpass"))
+        return subj >= 0 and any(p.lower[a] in ("should", "were", "had") and a < subj for a in p.kids[k])
 
     def _place_of(self, i: int) -> list[int]:
         """Where a state act with no agent happened: "was arrested in Lebanon" (by Lebanon)."""
@@ -399,6 +431,24 @@ class Roles:
                 return asker, []  # "urging the counterpart to sign X": someone asked, unnamed; not X
         return asker, asked or tgts
 
+    def _one_side(self, a: int, b: int) -> bool:
+        """Two mentions of one state ("Wen Jiabao" and "China"): an act between them is no interaction.
+
+        A state and its own society (rebels, opposition, civilians, business) are two sides: domestic events.
+        """
+        ma, mb = self.p.mentions[a], self.p.mentions[b]
+        ka = ma.get("country") or ma.get("igo")
+        if a == b or ka is None or ka != (mb.get("country") or mb.get("igo")):
+            return a == b
+        if ma.get("locative") or any(m.get("placed") or self._people_of(m) for m in (ma, mb)):
+            return False  # "opposition groups in Zimbabwe" (source a), "two Iraqi youths": people there, not the state
+        return ma.get("code") == mb.get("code") or (state_side(ma) and state_side(mb))
+
+    def _people_of(self, m: dict[str, Any]) -> bool:
+        """A demonym qualifying private people ("Iraqi youths", "Pakistani villagers")."""
+        p, x = self.p, m.get("start", -1)
+        return 0 <= x < p.n and m.get("end", 0) - x == 1 and p.dep[x] == "amod" and p.lemma[p.head[x]] in CIVILIANS
+
     def _same(self, a: int, b: int) -> bool:
         """Two mentions of one actor ("the United States ... to the United States")."""
         ma, mb = self.p.mentions[a], self.p.mentions[b]
@@ -414,3 +464,9 @@ class Roles:
                 continue
             out.append(m)
         return out
+
+
+def state_side(m: dict[str, object]) -> bool:
+    """A mention of a state, its government or forces (no non-state sector)."""
+    sectors = {str(x)[:3] for x in m.get("sectors") or []}  # type: ignore[union-attr]
+    return sectors <= STATE_SECTORS

@@ -1,0 +1,56 @@
+"""Mechanisms of target choice: one state is no interaction, plural references, conditions of threats,
+naming, headline clauses. Each case is a short report and the (source, target, root) it must or must not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import roots
+
+MUST = [
+    # a threat aimed at whoever must comply, not at the threatener's own state
+    ('Premier Wen Jiabao warned that China would take "further actions" if Japan did not comply.',
+     ("CHN", "JPN", "13")),
+    ("Iran warned that should the Israeli regime make another mistake, Iran's response would be severe.",
+     ("IRN", "ISR", "13")),
+    # targets look past the source's own side
+    ("President Donald Trump said he was halting U.S. funding for the World Health Organization.",
+     ("USA", "WHO", "16")),
+    # plural references: the latest pair
+    ("North Korea fired artillery at South Korea on Tuesday. China urged both Koreas to exercise restraint.",
+     ("CHN", "KOR", "02")),
+    ("India launched strikes on Pakistan. The U.N. chief urged both countries to exercise restraint.",
+     ("UN", "PAK", "02")),
+    ("UN experts accused Rwanda and Uganda of supplying the M23. Both countries deny the allegations.",
+     ("UGA", "UN", "01")),
+    # naming: the act referred to, and "in what X called Y"
+    ("India launched missile strikes on Pakistan. "
+     'Pakistani Prime Minister Shehbaz Sharif called the strikes "an act of war."', ("PAK", "IND", "11")),
+    ('China detained the two men days later, in what Ottawa called "arbitrary detention."', ("CAN", "CHN", "11")),
+]  # fmt: skip
+
+MUST_NOT = [
+    ('Premier Wen Jiabao warned that China would take "further actions" if Japan did not comply.', ("CHN", "CHN")),
+    ("Foreign Minister Sergei Lavrov advised Russians not to travel to Turkey.", ("RUS", "RUS")),
+    ("A Syrian minister, Ali Haidar, on Sunday called the agreement with Russia a victory for Syria.", None),
+    ("Turkish fighters shot down a Russian warplane, saying it had violated Turkish airspace.", ("TUR", "TUR")),
+]
+
+
+@pytest.mark.parametrize("text,expected", MUST, ids=[c[0][:40] for c in MUST])
+def test_mechanism_gives(events, text, expected):
+    assert expected in roots(events(text)), events(text)
+
+
+@pytest.mark.parametrize("text,pair", MUST_NOT, ids=[c[0][:40] for c in MUST_NOT])
+def test_mechanism_avoids(events, text, pair):
+    evs = events(text)
+    if pair is None:  # no appeal from a naming verb
+        assert not any(c.startswith("02") for _s, _t, c in evs), evs
+    else:
+        assert not any((s, t) == pair for s, t, _c in evs), evs
+
+
+def test_headline_clauses_split(events):
+    evs = events('Turkey Shoots Down Russian Warplane; Putin Warns of "Serious Consequences"\n\nIt happened.')
+    assert not any(s == "TUR" and c.startswith("13") for s, _t, c in evs), evs

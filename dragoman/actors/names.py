@@ -38,17 +38,17 @@ def extend_name(doc: Doc, end: int, headline: bytearray) -> int:
 
 
 class Misspellings:
-    """Dictionary surnames by first name and first letter, to find a known name that is misspelt."""
+    """Dictionary surnames by first letter, to find a known name that is misspelt."""
 
     def __init__(self, d: Dictionary):
         self.d = d
-        #: (first name, surname's first letter) -> surnames of people with that first name
+        #: (first name, first letter of the surname) -> the surnames of the people with that first name
         self.by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for s, rows in d.surnames.items():
-            if len(s) >= 5:
-                firsts = dict.fromkeys(w[0] for w in (name_words(d.entries[i].name) for i in rows) if w)
-                for first in firsts:
-                    self.by_first[first, s[0]].append(s)
+        for s, ids in d.surnames.items():
+            if len(s) < 5:
+                continue
+            for first in {name_words(d.entries[i].name)[:1][0] for i in ids if name_words(d.entries[i].name)}:
+                self.by_first[(first, s[0])].append(s)
 
     def find(self, words: list[str]) -> Entry | None:
         """The one person whose first name matches and whose surname is within two edits."""

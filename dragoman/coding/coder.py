@@ -27,6 +27,7 @@ from .nominal import Nominal
 from .placing import Placing
 from .reference import Reference
 from .roles import Raw
+from .verdict import Verdict
 
 __all__ = ["Raw", "SentenceCoder"]
 
@@ -38,7 +39,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
+class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -134,6 +135,11 @@ class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
                 self.consumed.add(ctx.gov)
             return []
         srcs, open_source = self._sources(i, ctx)
+        if code.startswith("01") and srcs:
+            judged = self._verdict(i, srcs)  # "said the British decision was unfair"
+            if judged:
+                self.emitted.add(i)
+                return judged
         if code.startswith("01"):
             tgts = self._addressee(i, srcs) or (self._anaphoric_target(i, code, srcs) or [] if code == "016" else [])
         else:

@@ -93,8 +93,8 @@ class Roles:
                 return found, False
         subj = subjs[-1] if subjs else -1
         if subj >= 0:
-            found = p.np_actors(subj)
-            if found:
+            found = p.np_actors(subj) or [m for _q, o in p.prep_objects(subj, ("by",)) for m in p.np_actors(o)]
+            if found:  # "Iran", "a report by United Nations experts"
                 return found, False
             if p.lower[subj] in RELATIVE and p.dep[i] == "relcl":
                 return p.np_actors(p.head[i]), False

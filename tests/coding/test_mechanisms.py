@@ -27,6 +27,17 @@ MUST = [
     ("India launched missile strikes on Pakistan. "
      'Pakistani Prime Minister Shehbaz Sharif called the strikes "an act of war."', ("PAK", "IND", "11")),
     ('China detained the two men days later, in what Ottawa called "arbitrary detention."', ("CAN", "CHN", "11")),
+    # verdicts on acts: criticism or praise of their doer
+    ("Britain suspended aid to Rwanda. Rwandan Foreign Minister Louise Mushikiwabo said the British decision "
+     "was unfair.", ("RWA", "GBR", "11")),
+    ("Russia gave Snowden asylum. President Barack Obama said he was disappointed by Russia's decision.",
+     ("USA", "RUS", "11")),
+    ("The ICC issued an arrest warrant for Putin. U.S. President Joe Biden said the warrant was justified.",
+     ("USA", "ICC", "05")),
+    # a document's author is its source; a denial targets the accuser
+    ("A report by United Nations experts has accused Rwanda of supplying the M23 rebels.", ("UN", "RWA", "11")),
+    ("Kenya blamed Al Shabaab for the kidnappings. Al Shabaab has denied carrying out the kidnappings.",
+     ("SOM", "KEN", "01")),
 ]  # fmt: skip
 
 MUST_NOT = [
@@ -34,6 +45,7 @@ MUST_NOT = [
     ("Foreign Minister Sergei Lavrov advised Russians not to travel to Turkey.", ("RUS", "RUS")),
     ("A Syrian minister, Ali Haidar, on Sunday called the agreement with Russia a victory for Syria.", None),
     ("Turkish fighters shot down a Russian warplane, saying it had violated Turkish airspace.", ("TUR", "TUR")),
+    ("The ICC accused Russia of deporting children. Russia has denied that it abducted children.", ("RUS", "RUS")),
 ]
 
 

@@ -25,7 +25,6 @@ from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
 from .placing import Placing
-from .reference import Reference
 from .roles import Raw
 from .verdict import Verdict
 

@@ -36,7 +36,8 @@ class Verdict(Reference):
                 preds = [c]  # "he was disappointed by", "the warrant was justified"
             else:
                 continue
-            words = {p.lower[x] for k in preds for x in p.subtree(k)} | {p.lemma[x] for k in preds for x in p.subtree(k)}
+            toks = [x for k in preds for x in p.subtree(k)]
+            words = {p.lower[x] for x in toks} | {p.lemma[x] for x in toks}
             code = "111" if words & (REPROACH | DISMAY) else "051" if words & (APPROVAL | JUSTIFIED) else None
             if code is None or p.negated(c):
                 continue
@@ -74,7 +75,8 @@ class Verdict(Reference):
     def _object_of_act(self, h: int) -> list[int]:
         """The doer of the latest act whose object had this noun ("issued a warrant" ... "the warrant")."""
         p = self.p
-        if p.pos[h] != "NOUN" or not any(p.dep[d] == "det" and p.lower[d] in ("the", "this", "that") for d in p.kids[h]):
+        definite = any(p.dep[d] == "det" and p.lower[d] in ("the", "this", "that") for d in p.kids[h])
+        if p.pos[h] != "NOUN" or not definite:
             return []
         for r in reversed(self.history):
             v = r.trigger[0]

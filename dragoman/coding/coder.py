@@ -257,6 +257,7 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
               allow_no_source: bool) -> list[Raw]:  # fmt: skip
         """One event per source and target member; mutual acts of a compound subject pairwise."""
         p = self.p
+        srcs, tgts = list(dict.fromkeys(srcs)), list(dict.fromkeys(tgts))  # "announced by A, B and C" (by + agent)
         if not srcs and not allow_no_source:
             return []
         conf = self._confidence(act, ctx)
@@ -267,7 +268,8 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
                 if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):
                     return []  # "held an emergency meeting": an actor meeting itself is no interaction
             else:
-                return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
+                return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]
+                        if not self._one_side(a, b)]  # fmt: skip
         if not tgts and srcs and not any(self._key(s) for s in srcs):
             return []  # "Amnesty International ..." with no one it is about: no international interaction
         out = []

@@ -39,6 +39,9 @@ IRREALIS_ADJ = frozenset(
         "further",
     }
 )
+#: verbs whose object did not take place ("canceled a visit to Turkey", "called off a meeting")
+CALLED_OFF = frozenset({"cancel", "call off", "postpone", "scrap", "delay", "shelve", "abandon", "suspend",
+                        "put off", "drop"})  # fmt: skip
 #: nouns a speaker owns when nobody else does ("Clinton said the offer ... still stands")
 SPEAKERS_OWN = frozenset({"offer", "proposal", "invitation", "pledge", "promise", "commitment", "plan", "request",
                           "call", "appeal", "demand"})  # fmt: skip
@@ -121,8 +124,9 @@ class Nominal(Roles):
             return []  # "after fifteen years of occupation": background
         if v >= 0:
             vctx = self.situ.situate(v)
-            if vctx.status == "blocked" or any(self.lex.is_a(f, "IRREALIS") for f in self.situ.phrasal(v)):
-                return []
+            if vctx.status == "blocked" or any(self.lex.is_a(f, "IRREALIS") or f in CALLED_OFF
+                                               for f in self.situ.phrasal(v)):  # fmt: skip
+                return []  # "prevent a war", "called off a meeting with Obama"
             if vctx.frame in ("demand", "appeal", "oblige", "permit"):
                 return []  # "asked that the investigation be conducted by ...": asked for, not done
             vact = self.verb_acts.get(v)

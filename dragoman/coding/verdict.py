@@ -41,6 +41,9 @@ class Verdict(Reference):
             code = "111" if words & (REPROACH | DISMAY) else "051" if words & (APPROVAL | JUSTIFIED) else None
             if code is None or p.negated(c):
                 continue
+            subj = p.child(c, ("nsubj", "nsubjpass"))
+            if code == "051" and (subj < 0 or p.pos[subj] == "PRON"):
+                continue  # "this is a primary step": a party praising its own deal
             tgts = self._judged(c, preds, srcs)
             if tgts:
                 act = Act(code, None, f"VERDICT:{p.lemma[i]}", 1.0, "VERDICT")

@@ -134,6 +134,11 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
                 self.consumed.add(ctx.gov)
             return []
         srcs, open_source = self._sources(i, ctx)
+        if not srcs and p.is_passive(i) and not code.startswith("01"):
+            between = self._between(i)  # "the deal was struck between Iran and the United States, Britain ..."
+            if between:
+                self.emitted.add(i)
+                return self._emit(code, between[:1], between[1:], i, act, ctx, allow_no_source=False)
         if code.startswith("01") and srcs:
             judged = self._verdict(i, srcs)  # "said the British decision was unfair"
             if judged:
@@ -187,6 +192,12 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
             events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
         return events
+
+    def _between(self, i: int) -> list[int]:
+        """The actors of a passive act's "between A and B" phrase, when they are two countries or more."""
+        p = self.p
+        found = [m for _q, o in p.prep_objects(i, ("between",)) for m in p.np_actors(o)]
+        return found if len({self._key(m) for m in found} - {None}) > 1 else []
 
     def _resolve(self, code: str, ctx: Context, i: int) -> str | None:
         """The code of an act in its context (None: not an event here)."""

@@ -218,6 +218,9 @@ class Situator:
 
     def _adnominal(self, i: int, n: int) -> Context:
         p = self.p
+        if p.dep[i] == "acl" and p.tag[i] == "VBD" and not p.mark(i) and p.ment[n] >= 0:
+            # "Kuwait's emir, Sheikh Sabah, spoke by telephone with ...": a main verb the parser hung on its subject
+            return self._inside_noun(n, Context(inherit=n, why="finite verb of a noun"))
         if p.mark(i) == "that" or (p.tag[i] not in ("VBG", "VBN") and not p.infinitive(i)):
             frame = self._noun_frame(n)
             if frame in ("demand", "appeal") and (p.tag[i] == "VB" or set(p.modals(i)) & OBLIGE):

@@ -38,6 +38,15 @@ MUST = [
     ("A report by United Nations experts has accused Rwanda of supplying the M23 rebels.", ("UN", "RWA", "11")),
     ("Kenya blamed Al Shabaab for the kidnappings. Al Shabaab has denied carrying out the kidnappings.",
      ("SOM", "KEN", "01")),
+    # a past tense with a by-phrase is active; a passive deal "between" its parties
+    ("Kuwait's emir, Sheikh Sabah al-Ahmad al-Sabah, spoke by telephone with Qatar's ruler on Monday.",
+     ("KWT", "QAT", "04")),
+    ("The deal was struck between Iran and the United States, Britain and France.", ("IRN", "GBR", "05")),
+    # apologies go to the victim; coordinated agents pairwise
+    ("Colombian aircraft bombed a camp inside Ecuador. Colombia's foreign ministry apologized for the incursion.",
+     ("COL", "ECU", "05")),
+    ("The AUKUS pact was announced by U.S. President Joe Biden, Australian Prime Minister Scott Morrison and "
+     "British Prime Minister Boris Johnson.", ("AUS", "GBR", "05")),
 ]  # fmt: skip
 
 MUST_NOT = [
@@ -46,6 +55,14 @@ MUST_NOT = [
     ("A Syrian minister, Ali Haidar, on Sunday called the agreement with Russia a victory for Syria.", None),
     ("Turkish fighters shot down a Russian warplane, saying it had violated Turkish airspace.", ("TUR", "TUR")),
     ("The ICC accused Russia of deporting children. Russia has denied that it abducted children.", ("RUS", "RUS")),
+    (
+        "The AUKUS pact was announced by U.S. President Joe Biden and Australian Prime Minister Scott Morrison.",
+        ("USA", "USA"),
+    ),
+    (
+        "Israeli Prime Minister Benjamin Netanyahu called off a meeting with President Barack Obama.",
+        ("ISR", "USA", "04"),
+    ),
 ]
 
 
@@ -59,8 +76,8 @@ def test_mechanism_avoids(events, text, pair):
     evs = events(text)
     if pair is None:  # no appeal from a naming verb
         assert not any(c.startswith("02") for _s, _t, c in evs), evs
-    else:
-        assert not any((s, t) == pair for s, t, _c in evs), evs
+    else:  # (source, target) in no event, or (source, target, root) in none
+        assert not any((s, t, c[:2])[: len(pair)] == pair for s, t, c in evs), evs
 
 
 def test_headline_clauses_split(events):

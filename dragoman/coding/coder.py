@@ -193,6 +193,16 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
             events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
         return events
 
+    def _at_each_other(self, i: int, srcs: list[int]) -> bool:
+        """An act of two sides aimed at each other: "each other", "one another"; "both countries ... the border"."""
+        p = self.p
+        words = {p.lower[x] for x in p.subtree(i)}
+        if words & {"other", "another"} and words & {"each", "one"}:
+            return True
+        pair = set(srcs)
+        return "border" in words and any(set(ms) == pair and p.mentions[k].get("kind") in ("group_ref", "nominal")
+                                         for k, ms in p.members.items())  # fmt: skip
+
     def _between(self, i: int) -> list[int]:
         """The actors of a passive act's "between A and B" phrase, when they are two countries or more."""
         p = self.p
@@ -274,6 +284,9 @@ class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
         conf = self._confidence(act, ctx)
         rule = self._rule(code, i, act, ctx)
         trig = self._trigger(i, ctx)
+        if not tgts and len(srcs) > 1 and self._at_each_other(i, srcs):
+            # "Both countries have moved troops towards the border", "accused each other": each at the other
+            return [Raw(code, a, b, trig, rule, conf) for a in srcs for b in srcs if not self._one_side(a, b)]
         if not tgts and self._mutual(i, ctx):
             if len(srcs) < 2:
                 if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):

@@ -42,6 +42,9 @@ MUST = [
     ("Kuwait's emir, Sheikh Sabah al-Ahmad al-Sabah, spoke by telephone with Qatar's ruler on Monday.",
      ("KWT", "QAT", "04")),
     ("The deal was struck between Iran and the United States, Britain and France.", ("IRN", "GBR", "05")),
+    # "both countries ... towards the border": each at the other
+    ("India and Pakistan clashed in Kashmir. Both countries have moved troops and missiles towards the border.",
+     ("PAK", "IND", "15")),
     # apologies go to the victim; coordinated agents pairwise
     ("Colombian aircraft bombed a camp inside Ecuador. Colombia's foreign ministry apologized for the incursion.",
      ("COL", "ECU", "05")),

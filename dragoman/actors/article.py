@@ -73,11 +73,8 @@ def _named_after(doc: Doc, ordered: list[Mention], k: int, count: int | None) ->
     nxt = doc[sent.end].sent if sent.end < len(doc) else None
     if nxt is not None:
         limit = nxt.end
-    named = [p for p in after if p["start"] < limit and p.get("ref") is None]
-    named = named[:count]
-    if len(named) < count or any(p.get("code") for p in named):
-        return []
-    return named
+    named = [p for p in after if p["start"] < limit and p.get("ref") is None and not p.get("code")]
+    return named[:count] if len(named) >= count else []
 
 
 def _same_surname(ordered: list[Mention], p: Mention) -> None:

@@ -59,6 +59,8 @@ ROLE_WORDS = {
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | PAIR_NOUNS | KOREAS | frozenset(NOMINAL_NOUNS)
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
 MILITARY = frozenset({"general", "commander"})
+#: nouns that, as "it is a ...", describe an actor ("it was a country that ...")
+ACTOR_NOUNS = frozenset("country nation state power member partner ally neighbour neighbor friend party".split())
 #: sectors of groups that are not organs of a state
 NON_STATE = frozenset({"REB", "INS", "RAD", "UAF", "OPP", "PTY", "NGO", "IMG", "SEP"})
 ACTOR_KINDS = frozenset({"state", "capital", "person", "igo", "group", "agent"})
@@ -130,6 +132,8 @@ class Coreference:
             if m is not None and m.get("ref") is None and not m.get("members") and \
                     (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
                 self._nominal_agent(m, ordered)
+            elif m is not None and not m.get("code") and self._unknown_person(m.get("ref")):
+                self._named_again(m, ordered)
             if self.covered[i] or lows[i] not in TRIGGERS:
                 continue
             new = self._at(self.doc[i], ordered, nps)
@@ -361,6 +365,10 @@ class Coreference:
         head = t.head
         if t.dep_ == "expl" or head.lemma_ in EXPLETIVE_HEADS:
             return True
+        attr = next((c for c in head.children if c.dep_ == "attr"), None)
+        if head.lemma_ == "be" and attr is not None and attr.pos_ == "NOUN" and not self.covered[attr.i] \
+                and attr.lemma_ not in ACTOR_NOUNS:
+            return True  # "it was the largest expulsion": a thing, not an actor
         deps = {c.dep_ for c in head.children}
         return head.lemma_ == "be" and bool(deps & {"acomp", "attr"}) and bool(deps & {"ccomp", "xcomp", "csubj"})
 
@@ -426,11 +434,26 @@ class Coreference:
         code = r.get("code") or ""
         return code[:3] in ("IMG", "NGO", "MNC") or bool(set(r.get("sectors") or []) & NON_STATE)
 
+    @staticmethod
+    def _unknown_person(m: Any) -> bool:
+        return isinstance(m, dict) and m.get("kind") == "person" and not m.get("code")
+
+    def _named_again(self, m: Mention, ordered: list[Mention]) -> None:
+        """'the captain of a Chinese trawler ... The captain, Zhan Qixiong,': the name takes the first's code."""
+        same = self._same_noun(m, self._before(ordered, m["start"], NOMINAL_WINDOW))
+        if same is None or not self._definite(m):
+            return
+        person = m["ref"]
+        for x in (m, person):
+            x.update(code=same["code"], country=same.get("country"), igo=same.get("igo"),
+                     sectors=list(same.get("sectors") or []))
+
     def _same_noun(self, m: Mention, cands: list[Mention]) -> Mention | None:
         """The last coded agent with the same head noun ("the rebels" -> "Rwandan rebels")."""
-        head = self.doc[m["end"] - 1].lemma_.lower()
+        head = self.doc[m["start"] : m["end"]].root.lemma_.lower()
         for c in cands:
-            if c["kind"] == "agent" and c.get("code") and self.doc[c["end"] - 1].lemma_.lower() == head:
+            if c["kind"] in ("agent", "nominal") and c.get("code") and head in (
+                    self.doc[c["start"] : c["end"]].root.lemma_.lower(), self.doc[c["end"] - 1].lemma_.lower()):
                 return c
         return None
 

@@ -42,10 +42,13 @@ class Misspellings:
 
     def __init__(self, d: Dictionary):
         self.d = d
-        self.by_letter: dict[str, list[str]] = defaultdict(list)
-        for s in d.surnames:
-            if len(s) >= 5:
-                self.by_letter[s[0]].append(s)
+        #: (first name, first letter of the surname) -> the surnames of the people with that first name
+        self.by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for s, ids in d.surnames.items():
+            if len(s) < 5:
+                continue
+            for first in {name_words(d.entries[i].name)[:1][0] for i in ids if name_words(d.entries[i].name)}:
+                self.by_first[(first, s[0])].append(s)
 
     def find(self, words: list[str]) -> Entry | None:
         """The one person whose first name matches and whose surname is within two edits."""
@@ -53,7 +56,7 @@ class Misspellings:
             return None
         first, last = words[0], words[-1]
         found: list[Entry] = []
-        for cand in self.by_letter.get(last[0], ()):
+        for cand in self.by_first.get((first, last[0]), ()):
             if abs(len(cand) - len(last)) > 2 or cand == last or _distance(cand, last) > _allowed(last):
                 continue
             for i in self.d.surnames[cand]:

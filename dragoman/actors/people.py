@@ -117,7 +117,7 @@ class ArticlePeople:
         former = tstart > 0 and r.lows[tstart - 1] in FORMER
         titles = [t.text for t in self.doc[tstart:start]]
         code = r.d.code_at(entry, self.date) if entry is not None else None
-        igo = bool(country and country.startswith("IGO"))
+        igo = bool(country and len(country) > 3)  # an organisation's code ("IGOEUREEC", "PSEREB"), not a state's
         body = country if igo else (country or "")[:3]
         if entry is not None and country and not (code or "").startswith(body or "-"):
             entry, code = None, None

@@ -26,14 +26,17 @@ FEATURES_OF = FEATURES - {"mountains", "mountain", "desert", "highlands", "plain
 def line_starts(doc: Doc) -> bytearray:
     """1 for each token that opens a line (the first token, or one after a newline)."""
     out = bytearray(len(doc))
-    prev_newline = True
-    for t in doc:
-        if t.is_space:
-            prev_newline = prev_newline or "\n" in t.text
+    if not len(doc):
+        return out
+    text = doc.text
+    arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()
+    last_end = 0
+    for i, (idx, length, space) in enumerate(arr):
+        if space:
             continue
-        if prev_newline:
-            out[t.i] = 1
-        prev_newline = "\n" in t.whitespace_
+        if last_end == 0 or "\n" in text[last_end:idx]:
+            out[i] = 1
+        last_end = idx + length
     return out
 
 
@@ -67,10 +70,10 @@ def in_place_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def titlecase_tokens(doc: Doc) -> bytearray:
+def titlecase_tokens(doc: Doc, opens: bytearray | None = None) -> bytearray:
     """1 for each token of a title-case line (a short headline: every content word capitalised)."""
     out = bytearray(len(doc))
-    opens = line_starts(doc)
+    opens = opens if opens is not None else line_starts(doc)
     starts = [i for i in range(len(doc)) if opens[i]] + [len(doc)]
     for a, b in zip(starts, starts[1:], strict=False):
         words = [t for t in doc[a:b] if t.is_alpha and not t.is_stop and len(t) > 1]

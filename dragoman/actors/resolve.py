@@ -66,7 +66,7 @@ class DocResolver:
         self.mentions: list[Mention] = []
         self.covered = bytearray(len(doc))
         self.opens = line_starts(doc)
-        self.headline = titlecase_tokens(doc)
+        self.headline = titlecase_tokens(doc, self.opens)
         self.long_names: list[tuple[int, int]] = []
 
     def run(self) -> list[Mention]:
@@ -217,8 +217,8 @@ class DocResolver:
         return start, country, sectors
 
     def igo_title(self, it: Item, nxt: Item, sectors: str) -> bool:
-        """'European Commission President', 'the EU's Michel Barnier': an organisation a person acts for."""
-        if it.kind != "igo":
+        """'European Commission President', 'the EU's Michel Barnier', 'Hamas leader': whom a person acts for."""
+        if it.kind not in ("igo", "group") or it.entry is None or not self.d.code_at(it.entry, self.date):
             return False
         return bool(sectors) or self.lows[it.hit.end : nxt.hit.start] in (["'s"], ["’s"])
 
@@ -330,8 +330,8 @@ class DocResolver:
             return nxt
         if nxt.hit.start == end + 2 and self.lows[end] == "at" and self.lows[end + 1] == "the" and nxt.kind == "igo":
             return nxt  # "judges at the International Criminal Court"
-        if nxt.hit.start == end + 2 and self.lows[end] == "of" and self.lows[end + 1] == "the":
-            return nxt
+        if nxt.hit.start == end + 2 and self.lows[end] == "of" and self.lows[end + 1] in ("the", "a", "an"):
+            return nxt  # "the president of the Russian Federation", "the captain of a Chinese trawler"
         return None
 
     # --- names of states, capitals, organisations --------------------------------------

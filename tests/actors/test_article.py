@@ -73,3 +73,23 @@ def test_the_leaders_of_the_two_koreas(actors):
     koreas = find(ms, "the two Koreas")
     assert sorted(ms[k]["country"] for k in koreas["members"]) == ["KOR", "PRK"]
     assert find(ms, "the impoverished North")["country"] == "PRK"
+
+
+def test_an_organisations_title_codes_its_official(actors):
+    ms = actors("Hamas leader Ismail Haniyeh said so. Huawei Technologies executive Meng Wanzhou left Canada.",
+                "2021-09-25")
+    assert find(ms, "Ismail Haniyeh")["code"] == "PSEREB"
+    assert find(ms, "Meng Wanzhou")["country"] == "CHN"
+
+
+def test_the_captain_of_a_chinese_trawler_and_his_name(actors):
+    ms = actors("Japanese prosecutors said they would release the captain of a Chinese fishing trawler. "
+                "The captain, Zhan Qixiong, was detained on September 8.", "2010-09-24")
+    assert find(ms, "Zhan Qixiong")["country"] == "CHN"
+
+
+def test_it_was_the_largest_expulsion_is_no_actor(actors):
+    ms = actors("Theresa May welcomed the moves, telling parliament it was the largest expulsion in history. "
+                "China said it was a country that respects the law.", "2018-03-26")
+    assert [m["text"] for m in ms if m["kind"] == "pronoun"] == ["it"]
+    assert find(ms, "it")["country"] == "CHN"

@@ -24,11 +24,11 @@ THROUGH_NOUNS = frozenset(
     "airport base camp compound plant facility field embassy consulate hotel palace prison residence retreat "
     "bunker building office parliament court".split()
 )
-#: verbs that react to (or speak about) an event: the place and time of their object are not theirs
+#: verbs that react to, speak about or call off an event: the place and time of their object are not theirs
 REACTION_VERBS = frozenset(
     "condemn criticize criticise denounce welcome praise hail deny reject dismiss discuss blame report "
     "announce confirm investigate protest regret mourn applaud question describe call recall remember mark "
-    "commemorate decry deplore lament celebrate review".split()
+    "commemorate decry deplore lament celebrate review cancel postpone scrap delay suspend".split()
 )
 #: verbs that report speech: a clause they report takes their time (and, when not past, their place)
 SPEECH_VERBS = frozenset(
@@ -89,7 +89,8 @@ def governs(phrase_root: Token, trigger: Token) -> int | None:
             return 0  # inside a noun's phrase ("talks in Brussels"); a verb's own phrases are weighed below
         if t.i == head.i or t.head.i == t.i:
             break
-        if t.i != phrase_root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not _adjunct(t):
+        adjunct = _adjunct(t) and t.dep_ == "advcl"  # "Speaking in Sochi, ...", not "agents convicted in Miami"
+        if t.i != phrase_root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not adjunct:
             if t.dep_ in ("relcl", "acl") and t.head.i == trigger.i:
                 return 0  # a clause describing the trigger: "the raid that killed him in Abbottabad"
             return None  # the phrase belongs to a clause below the trigger's
@@ -117,14 +118,16 @@ def _adjunct(verb: Token) -> bool:
 
 def _climb(att: Token, holders: set[int]) -> Token | None:
     """One step up from an attachment point that passes its place and time on, else None."""
-    if att.pos_ in ("VERB", "AUX") and _adjunct(att):
+    if att.pos_ in ("VERB", "AUX") and _adjunct(att) and att.dep_ == "advcl":
         return att.head  # the participle's clause, or the subject it describes
     if att.dep_ in ("nsubj", "nsubjpass") and att.head.i in holders and _agent(att):
         return att.head  # "judges in The Hague issued ...", "Putin, speaking in Sochi, warned"
     if att.pos_ != "NOUN":
         return None
     verb = att.head.lemma_.lower()
-    if att.dep_ == "dobj" and verb not in REACTION_VERBS and (verb in MEET_VERBS or not _actor_at(att)):
+    if att.dep_ == "dobj" and verb in REACTION_VERBS:
+        return None  # "canceled a visit to Turkey", "condemned the talks in Minsk"
+    if att.dep_ == "dobj" and (verb in MEET_VERBS or not _actor_at(att)):
         return att.head  # "signed an agreement in Doha", "met diplomats in Vienna", not "warned the junta in Niger"
     if att.dep_ == "pobj" and att.head.head.lemma_.lower() in STRIKE_VERBS and att.head.head.i in holders:
         return att.head.head  # "fired on a ship off the coast of X": the target's place is the attack's

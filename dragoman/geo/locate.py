@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .clauses import clause_head, governs, is_past, parent_clause, relative_antecedent, span_root
-from .gazetteer import CAPITAL, CITY, SITE, load_gazetteer
+from .clauses import SPEECH_VERBS, clause_head, governs, is_past, parent_clause, relative_antecedent, span_root
+from .gazetteer import CAPITAL, CITY, COUNTRY, REGION, SITE, load_gazetteer
 from .parse import is_dateline, plain
 from .story import in_headline, lead, other_mentions, paragraph_of, restatements
 from .syntax import locative_root
@@ -25,6 +25,8 @@ _WHERE = frozenset({"where"})
 SCENE_KINDS = frozenset({CITY, CAPITAL, SITE, "admin2"})
 #: verbs of speech whose place ("said in Beijing") is also that of the statement just before
 _SPOKE = frozenset({"say", "tell", "add", "speak"})
+#: verbs of shooting or aiming: "at" a country names their target
+_AIM_VERBS = frozenset("fire launch aim shoot direct hurl throw lob point target".split())
 _KEYS = ("name", "country", "lat", "lon", "geonameid")
 Place = dict[str, Any]
 
@@ -36,9 +38,17 @@ def _candidates(doc: Doc, lo: int, hi: int) -> list[tuple[Token, Place]]:
         if p.get("lat") is None or not lo <= p["start"] < hi:
             continue
         root = locative_root(span_root(doc, p["start"], p["end"]))
-        if root is not None:
+        if root is not None and not _aimed_or_from(root, p):
             out.append((root, p))
     return out
+
+
+def _aimed_or_from(root: Token, place: Place) -> bool:
+    """ "from Islamabad" (an origin) or "at Israel" (a country aimed at): no scene of the event."""
+    prep = root.head.lower_ if root.dep_ == "pobj" else ""
+    if prep == "at" and place.get("kind") in (COUNTRY, REGION):
+        return clause_head(root).lemma_.lower() in _AIM_VERBS  # "fired rockets at Israel", not "at the Vatican"
+    return prep == "from"
 
 
 def _best(cands: list[tuple[Token, Place]], trigger: Token) -> Place | None:
@@ -106,26 +116,91 @@ def _scene(doc: Doc, trigger: Token) -> Place | None:
 
 
 def _dateline(doc: Doc) -> Place | None:
+    """The body's dateline place ("WASHINGTON, May 3 -"), not a headline that opens with a name (once per Doc)."""
+    key = ("dragoman_dateline", len(doc))
+    if key not in doc.user_data:
+        doc.user_data[key] = _find_dateline(doc)
+    return doc.user_data[key]
+
+
+def _find_dateline(doc: Doc) -> Place | None:
     for p in doc._.dragoman_places or []:
-        if p.get("lat") is not None and is_dateline(doc[p["start"] : p["end"]]):
+        if (
+            p.get("lat") is not None
+            and is_dateline(doc[p["start"] : p["end"]])
+            and not in_headline(doc, doc[p["start"]])
+        ):
             return p
     return None
+
+
+def _subject_country(doc: Doc, trigger: Token) -> str | None:
+    """The country of the actor the trigger's clause has for subject, if known."""
+    head = clause_head(trigger)
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for a in doc._.dragoman_actors or []:
+        if any(a.get("start", -1) <= c.i < a.get("end", -1) for c in subj):
+            return a.get("country")
+    return None
+
+
+def _fits(doc: Doc, trigger: Token, place: Place) -> bool:
+    """False when the trigger's subject is an actor of another country than a place from outside its sentence."""
+    country = _subject_country(doc, trigger)
+    return not country or not place.get("country") or country == place["country"]
+
+
+def _dated_statement(doc: Doc, trigger: Token) -> Place | None:
+    """The dateline, for a statement by an actor of its country ("BEIJING - China's foreign ministry said")."""
+    place = _dateline(doc)
+    head = clause_head(trigger)
+    if place is None or (head.lemma_.lower() not in SPEECH_VERBS and trigger.lemma_.lower() not in SPEECH_VERBS):
+        return None
+    return place if _subject_country(doc, trigger) in (None, place.get("country")) else None
+
+
+def _acts(trigger: Token) -> list[Token]:
+    """The trigger and the clauses it hangs on ("agreed to ban": ban, agreed)."""
+    out = [trigger]
+    for _ in range(4):
+        parent = parent_clause(out[-1], reported="unpast")
+        if parent is None or parent.i in {t.i for t in out}:
+            break
+        out.append(parent)
+    return out
 
 
 def _story_place(doc: Doc, trigger: Token) -> Place | None:
     """The place the story gives an event its own sentence leaves unplaced."""
     if in_headline(doc, trigger):
         for tok in restatements(doc, trigger):
-            found = clause_place(doc, tok)
+            found = clause_place(doc, tok) or _story_place(doc, tok)
             if found is not None:
                 return found
         first = lead(doc)
         return clause_place(doc, first.root) if first is not None else None
-    for tok in other_mentions(doc, trigger):
-        found = clause_place(doc, tok)
-        if found is not None and found.get("kind") in SCENE_KINDS:
-            return found
-    return _scene(doc, trigger) or _dateline(doc)
+    for act in _acts(trigger):
+        for tok in other_mentions(doc, act):
+            found = clause_place(doc, tok)
+            if found is not None and found.get("kind") in SCENE_KINDS:
+                return found
+    found = _scene(doc, trigger)
+    if found is not None and _fits(doc, trigger, found):
+        return found
+    return _dated_statement(doc, trigger)
+
+
+#: words of a headline that open another event ("EU Bans Airlines After Jet Forced to Land in Minsk")
+_HEADLINE_LINKS = frozenset({"after", "before", "as", "amid", "over", "following", "despite", "while", "since"})
+
+
+def _headline_place(doc: Doc, trigger: Token) -> Place | None:
+    """A headline's own place, when no word opening another event stands between it and the trigger."""
+    found = clause_place(doc, trigger)
+    if found is None:
+        return None
+    lo, hi = sorted((trigger.i, found["start"]))
+    return None if any(t.lower_ in _HEADLINE_LINKS for t in doc[lo:hi]) else found
 
 
 def event_place(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any] | None:
@@ -133,7 +208,10 @@ def event_place(doc: Doc, trigger_start: int, trigger_end: int) -> dict[str, Any
     if not doc._.dragoman_places or not 0 <= trigger_start < len(doc):
         return None
     trigger = span_root(doc, trigger_start, max(trigger_end, trigger_start + 1))
-    found = clause_place(doc, trigger) or _story_place(doc, trigger)
+    if in_headline(doc, trigger):  # a headline's parse is poor: the body tells it again
+        found = _story_place(doc, trigger) or _headline_place(doc, trigger)
+    else:
+        found = clause_place(doc, trigger) or _story_place(doc, trigger)
     if found is None:
         return None
     if found.get("kind") == SITE:  # "at the White House": in Washington

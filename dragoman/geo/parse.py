@@ -200,7 +200,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, embedded: bool = False) -> list[Topo
     took for people, as GeoWebNews annotates them.
     """
     out = []
-    for ent in doc.ents:
+    ents = doc.ents  # built anew at each access
+    for ent in ents:
         top = _as_toponym(gaz, ent, embedded)
         if top is not None:
             out.extend(_split(gaz, top) if top.label in PLACE_LABELS else [top])
@@ -208,11 +209,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, embedded: bool = False) -> list[Topo
             out.extend(_embedded(gaz, ent))
     taken = {i for t in out for i in range(t.span.start, t.span.end)}
     out.extend(_sites(doc, taken, gaz))
-    taken = {i for ent in doc.ents if ent.label_ not in MISLABELLED for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents if ent.label_ not in MISLABELLED for i in range(ent.start, ent.end)}
     taken |= {i for t in out for i in range(t.span.start, t.span.end)}
     out.extend(_datelines(doc, taken, gaz))
     taken |= {i for t in out for i in range(t.span.start, t.span.end)}
-    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken |= {i for ent in ents for i in range(ent.start, ent.end)}
     out.extend(_unlabelled(doc, taken, gaz))
     out.sort(key=lambda t: t.span.start)
     return out

@@ -59,11 +59,35 @@ def family(tok: Token) -> str:
     """The act a verb or noun names, the same for "agreed", "agreement" and "Agree"."""
     low = tok.lower_
     lemma = tok.lemma_.lower()
+    if lemma == low and tok.pos_ == "PROPN" and low.endswith("s") and not low.endswith("ss"):
+        lemma = low[:-2] if low.endswith(("ches", "shes", "sses")) else low[:-1]  # a headline's "Bans", "Reaches"
     return NOUN_OF_VERB.get(low) or NOUN_OF_VERB.get(lemma) or lemma
+
+
+_CACHE = "dragoman_paragraphs"
+
+
+def _layout(doc: Doc) -> tuple[list[tuple[int, int]], tuple[int, int] | None, int]:
+    """The paragraphs, the headline and the body's start, computed once per Doc."""
+    cached = doc.user_data.get(_CACHE)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1], cached[2], cached[3]
+    paras = _paragraphs(doc)
+    head = paras[0] if len(paras) >= 2 and _is_heading(doc, *paras[0]) else None
+    k = 0
+    while k < len(paras) - 1 and k < 2 and _is_heading(doc, *paras[k]):
+        k += 1
+    start = paras[k][0] if paras else 0
+    doc.user_data[_CACHE] = (len(doc), paras, head, start)
+    return paras, head, start
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the paragraphs (blank-line separated)."""
+    return _layout(doc)[0]
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     out, start = [], 0
     for t in doc:
         if "\n\n" in t.whitespace_ or (t.is_space and "\n\n" in t.text):
@@ -93,19 +117,12 @@ def _is_heading(doc: Doc, lo: int, hi: int) -> bool:
 
 def headline(doc: Doc) -> tuple[int, int] | None:
     """The token range of the report's headline (a heading paragraph before the body), else None."""
-    paras = paragraphs(doc)
-    if len(paras) < 2 or not _is_heading(doc, *paras[0]):
-        return None
-    return paras[0]
+    return _layout(doc)[1]
 
 
 def body_start(doc: Doc) -> int:
     """The first token of the body: after the headline and a date line, if any."""
-    paras = paragraphs(doc)
-    k = 0
-    while k < len(paras) - 1 and k < 2 and _is_heading(doc, *paras[k]):
-        k += 1
-    return paras[k][0] if paras else 0
+    return _layout(doc)[2]
 
 
 def lead(doc: Doc) -> Span | None:
@@ -138,7 +155,7 @@ def other_mentions(doc: Doc, trigger: Token) -> list[Token]:
         for t in doc[start:]
         if not sent.start <= t.i < sent.end
         and t.pos_ in ("VERB", "NOUN")
-        and family(t) == fam
+        and (family(t) == fam or family(t) in GATHERING_ACTS)
         and (_known(t) or (first is not None and first.start <= t.i < first.end))
     ]
     out.sort(key=lambda t: abs(t.i - trigger.i))
@@ -152,7 +169,9 @@ def _definite(tok: Token) -> bool:
 
 def _known(tok: Token) -> bool:
     """A mention of an act already told ("the talks", "The deal was signed"), not a new one ("for talks with")."""
-    if tok.pos_ == "NOUN":
+    if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        tok = tok.head  # "Meeting in Brussels, the leaders demanded" (however tagged): the main clause's subject
+    elif tok.pos_ == "NOUN":
         return _definite(tok)
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and _definite(c) for c in tok.children)
 

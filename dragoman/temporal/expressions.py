@@ -78,6 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+ago\b", _I)),
+    ("holiday", re.compile(r"\b(?P<holiday>New Year[\u2019']s (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day)\b")),
+    ("weekend", re.compile(r"\b(?:over|during|at|on)\s+(?P<the>the\s+)weekend\b", _I)),
     ("decade", re.compile(r"\b(?P<decade>(?:1[89]|20)\d)0s\b")),
     ("year", re.compile(rf"{_CUE}(?:the\s+)?{_YEAR}\b(?!\s*[-\u2013/]\s*\d)(?!\s*(?:%|percent))")),
 ]
@@ -103,7 +105,7 @@ class Expression:
 
 def _shown(kind: str, m: re.Match[str]) -> tuple[int, int]:
     """The span to show: the match without a bare preposition cue."""
-    start = m.start()
+    start = m.start("the") if kind == "weekend" else m.start()
     cue = m.groupdict().get("cue")
     if cue and cue.strip().lower() not in KEPT_CUES:
         start = m.start("cue") + len(cue)
@@ -125,6 +127,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "day": ("yesterday", "today", "tonight", "tomorrow", "this ", "last n"),
     "unit": ("week", "month", "year", "decade", "summer", "winter", "spring", "autumn", "fall"),
     "ago": ("ago",),
+    "holiday": ("new year", "christmas", "boxing"),
+    "weekend": ("weekend",),
     "decade": ("0s",),
     "iso": ("-",),
 }

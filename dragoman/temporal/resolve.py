@@ -155,7 +155,23 @@ def resolve(x: Expression, anchor: date | None, future: bool = False) -> str | N
         return _unit(p["unit"].lower(), p["mod"].lower(), anchor, future)
     if x.kind == "ago":
         return _ago(NUMBERS.get(p["n"].lower()) or int(p["n"]), p["unit"].lower(), anchor)
+    if x.kind == "holiday":
+        month, day = HOLIDAYS[p["holiday"].lower().replace("\u2019", "'")]
+        return _month_day(month, day, anchor, future)
+    if x.kind == "weekend":  # "over the weekend": its Saturday, the one before the article or the next
+        return ymd(_weekday(5, anchor, "", future))
     return None
+
+
+#: holidays on fixed dates (month, day)
+HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+}
 
 
 _DAY_WORDS = {

@@ -60,3 +60,47 @@ def test_scene_of_the_paragraph_carries_over(parse):
     )
     assert place_of(doc, "threw") == "Ankara"
     assert place_of(doc, "attacked") is None  # another paragraph sets no scene
+
+
+def test_origins_targets_and_called_off_events_are_no_scene(parse):
+    doc = parse(
+        "India recalled its envoy from Islamabad. Iran launched missiles at Israel. "
+        "The minister canceled a visit to Turkey. Washington freed three agents convicted of spying in Miami. "
+        "Pope Francis hosted the two delegations at the Vatican."
+    )
+    assert place_of(doc, "recalled") is None
+    assert place_of(doc, "launched") is None
+    assert place_of(doc, "canceled") is None
+    assert place_of(doc, "freed") is None
+    assert place_of(doc, "hosted") == "Vatican"
+
+
+def test_headline_parse_and_a_later_gathering(parse):
+    doc = parse(
+        "EU Bans Belarusian Airlines After Jet Forced to Land in Minsk\n\n"
+        "European Union leaders agreed on Monday to ban Belarusian airlines, a day after Belarus forced a "
+        "Ryanair airliner to land in Minsk.\n\n"
+        "Meeting in Brussels, the leaders demanded the release of the journalist."
+    )
+    assert place_of(doc, "agreed") == "Brussels"
+    assert place_of(doc, "Bans") == "Brussels"
+    assert place_of(doc, "forced") == "Minsk"
+
+
+def test_scene_and_dateline_need_the_subject_of_their_country(parse):
+    doc = parse(
+        "U.S., Japan Agree to Deepen Ties\n\n"
+        "A judge in Vancouver ordered her release on Friday. China detained two Canadians days later.\n\n"
+        "The three countries agreed to hold annual exercises."
+    )
+    assert place_of(doc, "detained") is None  # China does not act in Vancouver
+    assert place_of(doc, "agreed") is None  # the headline opens with no dateline
+
+
+def test_dateline_places_a_statement_of_its_country(parse):
+    doc = parse(
+        "BEIJING, May 3 (Reuters) - China's foreign ministry said on Monday it opposed the sanctions. "
+        "Russian troops attacked the town."
+    )
+    assert place_of(doc, "said") == "Beijing"
+    assert place_of(doc, "attacked") is None

@@ -59,6 +59,8 @@ ROLE_WORDS = {
 TRIGGERS = PRONOUNS | FIRST_SINGULAR | FIRST_PLURAL | PAIR_NOUNS | KOREAS | frozenset(NOMINAL_NOUNS)
 GOV_COLLECTIVE = frozenset({"government", "administration", "regime", "authorities", "cabinet", "leadership", "junta"})
 MILITARY = frozenset({"general", "commander"})
+#: dependencies of noun-phrase heads (those of spaCy's English noun_chunks)
+NP_DEPS = frozenset("oprd nsubj dobj nsubjpass pcomp pobj dative appos attr ROOT".split())
 #: nouns that, as "it is a ...", describe an actor ("it was a country that ...")
 ACTOR_NOUNS = frozenset("country nation state power member partner ally neighbour neighbor friend party".split())
 #: sectors of groups that are not organs of a state
@@ -92,15 +94,50 @@ class _LazyChunks:
 
     def __iter__(self):
         if self.items is None:
-            self.items = [(nc.start, nc.root.i, nc.root.tag_ in ("NNS", "NNPS")) for nc in self.doc.noun_chunks
-                          if nc.root.pos_ in ("NOUN", "PROPN")]
+            self.items = self._chunks()
         return iter(self.items)
+
+    def _chunks(self) -> list[tuple[int, int, bool]]:
+        """Noun-phrase heads as spaCy's English noun_chunks finds them, read from arrays (faster)."""
+        doc, strings = self.doc, self.doc.vocab.strings
+        arr = doc.to_array(["POS", "DEP", "TAG"]).tolist()
+        pos = [strings[int(a[0])] for a in arr]
+        dep = [strings[int(a[1])] for a in arr]
+        rel = doc.to_array("HEAD").astype("int64").tolist()  # head offsets (stored unsigned)
+        out: list[tuple[int, int, bool]] = []
+        prev_end = -1
+        for i, (_, _, tag) in enumerate(arr):
+            if pos[i] not in ("NOUN", "PROPN", "PRON"):
+                continue
+            d = dep[i]
+            if d == "conj":  # a conjunct counts when the phrase it joins does
+                h = i + rel[i]
+                while dep[h] == "conj" and rel[h] < 0:
+                    h += rel[h]
+                d = dep[h]
+            if d not in NP_DEPS:
+                continue
+            start = doc[i].left_edge.i
+            if start <= prev_end:
+                continue
+            prev_end = i
+            if pos[i] != "PRON":
+                out.append((start, i, strings[int(tag)] in ("NNS", "NNPS")))
+        return out
 
 
 def lower_words(doc: Doc) -> list[str]:
     """The Doc's lowercase words, read from its arrays (no Token objects made)."""
-    strings = doc.vocab.strings
-    return [strings[int(h)] for h in doc.to_array("LOWER")] if len(doc) else []
+    if not len(doc):
+        return []
+    strings, seen = doc.vocab.strings, {}
+    out = []
+    for h in doc.to_array("LOWER").tolist():
+        w = seen.get(h)
+        if w is None:
+            w = seen[h] = strings[h]
+        out.append(w)
+    return out
 
 
 class Coreference:

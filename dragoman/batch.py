@@ -28,7 +28,7 @@ import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .config import Settings
 from .ingest import Fetcher, read_sources
@@ -36,9 +36,6 @@ from .ingest import duplicates as dup
 from .models import Article, Record, Reject
 from .pipeline import Pipeline, coder_version, record_from_doc
 from .store.store import Store, Write
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 log = logging.getLogger(__name__)
 
@@ -176,9 +173,9 @@ class Deduplicator:
         self.ids: set[str] = set()
         self.hashes: dict[str, str] = {}
         self.digests: dict[str, str] = {}
-        self.index = dup.new_index(threshold)
-        self.signatures: dict[str, MinHash] = {}
-        self.stored: OrderedDict[str, MinHash | None] = OrderedDict()  # signatures of stored articles
+        self.index = dup.BandIndex()
+        self.signatures: dict[str, dup.Signature] = {}
+        self.stored: OrderedDict[str, dup.Signature | None] = OrderedDict()  # signatures of stored articles
 
     def classify(self, article: Article) -> _Decision:
         """The decision for one article; a new article joins the overlay."""
@@ -198,16 +195,18 @@ class Deduplicator:
         self.hashes[digest] = aid
         self.digests[aid] = digest
         if sig is not None:
-            self.index.insert(aid, sig)
+            self.index.insert(aid, bands)
             self.signatures[aid] = sig
         return _Decision("new", bands=bands)
 
-    def _nearest(self, sig: MinHash, bands: list[str]) -> tuple[float, str] | None:
+    def _nearest(self, sig: dup.Signature, bands: list[str]) -> tuple[float, str] | None:
         """(similarity, id) of the most similar canonical article over the threshold."""
-        candidates = set(self.index.query(sig)) | set(self.store.band_candidates(bands))
+        candidates = self.index.query(bands) | set(self.store.band_candidates(bands))
         best: tuple[float, str] | None = None
         for cid in sorted(candidates):
-            other = self.signatures.get(cid) or self._stored_signature(cid)
+            other = self.signatures.get(cid)
+            if other is None:
+                other = self._stored_signature(cid)
             if other is None:
                 continue
             sim = dup.similarity(sig, other)
@@ -215,7 +214,7 @@ class Deduplicator:
                 best = (sim, cid)
         return best
 
-    def _stored_signature(self, article_id: str) -> MinHash | None:
+    def _stored_signature(self, article_id: str) -> dup.Signature | None:
         """The signature of a stored article, from its text (a few thousand kept)."""
         if article_id in self.stored:
             self.stored.move_to_end(article_id)

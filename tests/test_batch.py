@@ -123,12 +123,12 @@ def _kill_when(proc: subprocess.Popen, db, at_least: int) -> int:
 @pytest.mark.slow
 def test_a_run_killed_with_sigkill_and_run_again_ends_with_the_uninterrupted_database(tmp_path):
     src = tmp_path / "in"
-    made = write_corpus(src, n=100, seed=9)
+    made = write_corpus(src, n=60, seed=9)
     whole, broken = tmp_path / "whole.db", tmp_path / "broken.db"
     assert _ingest(src, whole).wait() == 0
     first = _kill_when(_ingest(src, broken), broken, 8)
-    second = _kill_when(_ingest(src, broken), broken, 50)
-    assert 8 <= first < second < 100 + made["exact"] + made["near"]
+    second = _kill_when(_ingest(src, broken), broken, 30)
+    assert 8 <= first < second < 60 + made["exact"] + made["near"]
     proc = _ingest(src, broken)
     assert proc.wait() == 0, proc.stderr.read().decode()[-500:]
     assert content(broken) == content(whole)

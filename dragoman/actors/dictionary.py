@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..cache import cached
 from ..errors import DataError
 
 log = logging.getLogger(__name__)
@@ -230,7 +231,12 @@ def dictionary_version() -> str:
 
 @lru_cache(maxsize=1)
 def load_dictionary() -> Dictionary:
-    """The packaged actor dictionary (loaded once per process)."""
+    """The packaged actor dictionary (loaded once per process, from the compiled cache when there)."""
+    files = ["VERSION", "countries.tsv", "igos.tsv", "actors.tsv.gz", "agents.tsv"]
+    return cached("actors", _build_dictionary, [DATA / f for f in files])
+
+
+def _build_dictionary() -> Dictionary:
     version = dictionary_version()
     d = Dictionary(version=version)
     d.countries = {row[0]: row[1] for row in _read_tsv("countries.tsv")}

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..cache import cached
 from ..errors import DataError
 
 Word = frozenset[str]
@@ -111,7 +112,16 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged verb and noun patterns (once per process)."""
+    """The packaged verb and noun patterns (once per process, from the compiled cache when there)."""
+    path = resources.files("dragoman").joinpath("data/coding/patterns.json.gz")
+    lex = cached("coding", _build_lexicon, [path])
+    # the lexicon lives as long as the process: keep its ~100,000 objects out of the cyclic
+    # garbage collector's full scans, which otherwise dominate the coder's run time
+    gc.freeze()
+    return lex
+
+
+def _build_lexicon() -> Lexicon:
     path = resources.files("dragoman").joinpath("data/coding/patterns.json.gz")
     try:
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
@@ -120,8 +130,4 @@ def load_lexicon() -> Lexicon:
         raise DataError(
             "[D301] dragoman/data/coding/patterns.json.gz is missing: run `python scripts/build_verbs.py`."
         ) from e
-    lex = Lexicon(data)
-    # the lexicon lives as long as the process: keep its ~100,000 objects out of the cyclic
-    # garbage collector's full scans, which otherwise dominate the coder's run time
-    gc.freeze()
-    return lex
+    return Lexicon(data)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from ..cache import cached
 from ..errors import DataError
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,12 @@ def _read_demonyms(text: str, gaz: Gazetteer) -> None:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The packaged gazetteer (read once per process)."""
+    """The packaged gazetteer (read once per process, from the compiled cache when there)."""
+    base = resources.files("dragoman") / "data" / "geo"
+    return cached("gazetteer", _build_gazetteer, [base / "gazetteer.tsv.gz", base / "demonyms.tsv"])
+
+
+def _build_gazetteer() -> Gazetteer:
     base = resources.files("dragoman") / "data" / "geo"
     try:
         raw = (base / "gazetteer.tsv.gz").read_bytes()

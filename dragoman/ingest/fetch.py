@@ -16,13 +16,15 @@ import logging
 import time
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-import httpx
-
 from ..config import Settings
 from .html import MARKUP_FACTOR
+
+if TYPE_CHECKING:  # httpx (with rich) takes ~0.2 s to import: only when a URL is fetched
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,8 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         """The HTTP client, made on first use."""
+        import httpx
+
         if self._client is None:
             self._client = httpx.Client(
                 timeout=httpx.Timeout(self.settings.fetch_timeout),
@@ -126,6 +130,8 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def _request(self, url: str) -> Page:
+        import httpx
+
         parts = urlsplit(url)
         client = self.client
         self._wait(f"{parts.scheme}://{parts.netloc}")

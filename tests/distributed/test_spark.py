@@ -46,11 +46,16 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def job(spark, corpus, tmp_path_factory):
-    from dragoman.distributed.job import run_job
+    """`dragoman spark` run once (in the module's session) for every test here."""
+    from typer.testing import CliRunner
+
+    from dragoman.cli import app
 
     out = tmp_path_factory.mktemp("spark") / "out"
-    summary = run_job(spark, [str(corpus)], str(out), Settings(), partitions=6)
-    return out, summary
+    args = ["spark", str(corpus), "--output", str(out), "--master", "local[2]", "--partitions", "6"]
+    res = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    return out, json.loads(res.stdout.splitlines()[-1])
 
 
 def _single_process(corpus):
@@ -90,13 +95,11 @@ def test_spark_rejects_the_same_items(spark, corpus, job):
     assert {r for _, r in rejects} >= {"empty", "binary", "malformed line", "truncated archive", "symlink loop"}
 
 
-def test_spark_command_then_load_gives_the_database_of_ingest(spark, corpus, cli, tmp_path):
-    res = cli("spark", str(corpus), "--output", str(tmp_path / "out"), "--master", "local[2]")
-    assert res.exit_code == 0, res.stderr
-    assert json.loads(res.stdout.splitlines()[-1])["coded"] > 0
+def test_load_of_the_output_gives_the_database_of_ingest(job, corpus, cli, tmp_path):
+    out, _ = job
     loaded = tmp_path / "loaded.db"
-    assert cli("load", str(tmp_path / "out"), "--db", str(loaded)).exit_code == 0
+    assert cli("load", str(out), "--db", str(loaded)).exit_code == 0
     ingest([str(corpus)], open_store(str(tmp_path / "ingested.db")), Settings(), fetch=False)
     assert content(loaded) == content(tmp_path / "ingested.db")
-    again = cli("load", str(tmp_path / "out"), "--db", str(loaded))
+    again = cli("load", str(out), "--db", str(loaded))
     assert "new 0" in again.stderr and content(loaded) == content(tmp_path / "ingested.db")

@@ -163,7 +163,10 @@ class Parse:
         hit = self._passive.get(i)
         if hit is None:
             deps = {self.dep[k] for k in self.kids[i]}
-            hit = self._passive[i] = bool(deps & {"auxpass", "nsubjpass"}) or ("agent" in deps and "nsubj" not in deps)
+            hit = bool(deps & {"auxpass", "nsubjpass"}) or ("agent" in deps and "nsubj" not in deps)
+            if hit and self.tag[i] == "VBD" and not deps & {"auxpass", "nsubjpass"}:
+                hit = False  # "spoke by telephone": a past tense with a by-phrase is no passive
+            self._passive[i] = hit
         return hit
 
     def negated(self, i: int) -> bool:

@@ -25,8 +25,8 @@ from .lexicon import Lexicon
 from .match import Act, Matcher
 from .nominal import Nominal
 from .placing import Placing
-from .reference import Reference
 from .roles import Raw
+from .verdict import Verdict
 
 __all__ = ["Raw", "SentenceCoder"]
 
@@ -38,7 +38,7 @@ def _domestic(code: str) -> bool:
     return code.startswith(DOMESTIC)
 
 
-class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
+class SentenceCoder(Nominal, Placing, Verdict, Groups, HeadlineReader):
     """Codes the sentences of one Doc (its Parse), in order: earlier events are remembered."""
 
     def __init__(self, p: Parse, lex: Lexicon, matcher: Matcher):
@@ -134,6 +134,16 @@ class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
                 self.consumed.add(ctx.gov)
             return []
         srcs, open_source = self._sources(i, ctx)
+        if not srcs and p.is_passive(i) and not code.startswith("01"):
+            between = self._between(i)  # "the deal was struck between Iran and the United States, Britain ..."
+            if between:
+                self.emitted.add(i)
+                return self._emit(code, between[:1], between[1:], i, act, ctx, allow_no_source=False)
+        if code.startswith("01") and srcs:
+            judged = self._verdict(i, srcs)  # "said the British decision was unfair"
+            if judged:
+                self.emitted.add(i)
+                return judged
         if code.startswith("01"):
             tgts = self._addressee(i, srcs) or (self._anaphoric_target(i, code, srcs) or [] if code == "016" else [])
         else:
@@ -182,6 +192,22 @@ class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
         if events and act.rev and not ctx.frame and act.rev[:2] != code[:2]:
             events += self._emit(act.rev, tgts, srcs, i, act, ctx, allow_no_source=False)
         return events
+
+    def _at_each_other(self, i: int, srcs: list[int]) -> bool:
+        """An act of two sides aimed at each other: "each other", "one another"; "both countries ... the border"."""
+        p = self.p
+        words = {p.lower[x] for x in p.subtree(i)}
+        if words & {"other", "another"} and words & {"each", "one"}:
+            return True
+        pair = set(srcs)
+        return "border" in words and any(set(ms) == pair and p.mentions[k].get("kind") in ("group_ref", "nominal")
+                                         for k, ms in p.members.items())  # fmt: skip
+
+    def _between(self, i: int) -> list[int]:
+        """The actors of a passive act's "between A and B" phrase, when they are two countries or more."""
+        p = self.p
+        found = [m for _q, o in p.prep_objects(i, ("between",)) for m in p.np_actors(o)]
+        return found if len({self._key(m) for m in found} - {None}) > 1 else []
 
     def _resolve(self, code: str, ctx: Context, i: int) -> str | None:
         """The code of an act in its context (None: not an event here)."""
@@ -252,17 +278,22 @@ class SentenceCoder(Nominal, Placing, Reference, Groups, HeadlineReader):
               allow_no_source: bool) -> list[Raw]:  # fmt: skip
         """One event per source and target member; mutual acts of a compound subject pairwise."""
         p = self.p
+        srcs, tgts = list(dict.fromkeys(srcs)), list(dict.fromkeys(tgts))  # "announced by A, B and C" (by + agent)
         if not srcs and not allow_no_source:
             return []
         conf = self._confidence(act, ctx)
         rule = self._rule(code, i, act, ctx)
         trig = self._trigger(i, ctx)
+        if not tgts and len(srcs) > 1 and self._at_each_other(i, srcs):
+            # "Both countries have moved troops towards the border", "accused each other": each at the other
+            return [Raw(code, a, b, trig, rule, conf) for a in srcs for b in srcs if not self._one_side(a, b)]
         if not tgts and self._mutual(i, ctx):
             if len(srcs) < 2:
                 if any(self.lex.is_a(p.lemma[x], "MEETING") for x in (i, self.absorbed.get(i, -1)) if x >= 0):
                     return []  # "held an emergency meeting": an actor meeting itself is no interaction
             else:
-                return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]]
+                return [Raw(code, a, b, trig, rule, conf) for x, a in enumerate(srcs) for b in srcs[x + 1 :]
+                        if not self._one_side(a, b)]  # fmt: skip
         if not tgts and srcs and not any(self._key(s) for s in srcs):
             return []  # "Amnesty International ..." with no one it is about: no international interaction
         out = []

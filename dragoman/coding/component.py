@@ -100,6 +100,8 @@ class EventCoder:
 
     def _events(self, raws: list[Raw], mentions: list[dict[str, Any]], sentence: int) -> list[dict[str, Any]]:
         best: dict[tuple[str, int | None, int | None], Raw] = {}
+        if any(r.target is not None for r in raws):  # an act aimed at someone: the sentence's aimless ones are asides
+            raws = [r for r in raws if r.target is not None]
         for r in raws:
             key = (r.code, r.source, r.target)
             if key not in best or r.confidence > best[key].confidence:

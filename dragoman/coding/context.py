@@ -17,6 +17,8 @@ IRREALIS_MARKS = frozenset({"if", "unless", "whether", "lest", "until", "once"})
 POSSIBLE = frozenset({"may", "might", "could", "can", "ca", "should", "ought", "must", "need"})
 FUTURE = frozenset({"will", "would", "shall", "wo", "'ll", "'d"})
 OBLIGE = frozenset({"must", "should", "ought", "need"})
+#: verbs whose complement did not happen as far as the speaker says ("denied that it abducted children")
+DENIALS = frozenset({"deny", "refute", "dismiss", "reject"})
 #: frames under which a second control verb's complement is not coded
 NESTING = frozenset({"demand", "appeal", "oblige", "reject", "threat", "intent", "prepare"})
 #: control classes in the order they are tried
@@ -154,6 +156,8 @@ class Situator:
             return replace(gctx, frame="future", inherit=g, gov=-1, why="is to / going to")
         if p.lemma[g] in ("have", "need") and dep == "xcomp" and p.infinitive(i):
             return replace(gctx, frame="oblige", inherit=g, gov=-1, why="has to")
+        if p.lemma[g] in DENIALS and dep in ("ccomp", "xcomp"):
+            return replace(BLOCKED, why=f"{p.lemma[g]} + clause")  # "denied that it abducted children"
         if self._say(g):
             if gctx.status == "blocked":
                 return gctx
@@ -214,6 +218,9 @@ class Situator:
 
     def _adnominal(self, i: int, n: int) -> Context:
         p = self.p
+        if p.dep[i] == "acl" and p.tag[i] == "VBD" and not p.mark(i) and p.ment[n] >= 0:
+            # "Kuwait's emir, Sheikh Sabah, spoke by telephone with ...": a main verb the parser hung on its subject
+            return self._inside_noun(n, Context(inherit=n, why="finite verb of a noun"))
         if p.mark(i) == "that" or (p.tag[i] not in ("VBG", "VBN") and not p.infinitive(i)):
             frame = self._noun_frame(n)
             if frame in ("demand", "appeal") and (p.tag[i] == "VB" or set(p.modals(i)) & OBLIGE):

@@ -22,6 +22,8 @@ GROUP_NOUNS = frozenset({"countries", "nations", "sides", "parties", "states", "
 #: the nouns among them that name states only (not armed groups or parties to a conflict)
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors", "koreas",
                          "capitals"})  # fmt: skip
+#: the nouns among them that name the sides of a conflict
+SIDES = frozenset({"sides", "parties", "belligerents", "foes", "adversaries", "rivals"})
 #: the nouns among them that name people: only "both" or "two" make them a known pair
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "delegations", "premiers"})
 #: words before the noun that make it refer to a known set
@@ -77,10 +79,13 @@ class Groups(Roles):
             end = m.get("end", 0)
             if len(comp) > 1 and end <= before and end > where and self._pair_ok(comp, states):
                 best, where = comp, end
+        fighting = self.p.lower[before] in SIDES  # "urged all parties to exercise restraint": those in conflict
         for r in reversed(self.history):
             if r.source is None or r.target is None or r.source < 0 or r.target < 0:
                 continue
             if r.trigger[0] >= before or not self._pair_ok([r.source, r.target], states):
+                continue
+            if fighting and r.code[:2] < "13":
                 continue
             if r.trigger[1] > where:
                 best = [r.source, r.target]

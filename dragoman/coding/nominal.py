@@ -39,6 +39,9 @@ IRREALIS_ADJ = frozenset(
         "further",
     }
 )
+#: verbs whose object did not take place ("canceled a visit to Turkey", "called off a meeting")
+CALLED_OFF = frozenset({"cancel", "call off", "postpone", "scrap", "delay", "shelve", "abandon", "suspend",
+                        "put off", "drop"})  # fmt: skip
 #: nouns a speaker owns when nobody else does ("Clinton said the offer ... still stands")
 SPEAKERS_OWN = frozenset({"offer", "proposal", "invitation", "pledge", "promise", "commitment", "plan", "request",
                           "call", "appeal", "demand"})  # fmt: skip
@@ -113,6 +116,8 @@ class Nominal(Roles):
         if any(p.dep[k] == "amod" and p.lemma[k] in IRREALIS_ADJ for k in p.kids[n]):
             return []
         if act.code and act.code[:2] == "04" and self.lex.is_a(p.lemma[n], "MEETING"):
+            if self._called_off(n):
+                return []  # "called off a meeting with Obama"
             met = self._meeting_noun(n, act)  # "after talks with Tusk", "talks between Kerry and Lavrov"
             if met is not None:
                 return met
@@ -121,8 +126,9 @@ class Nominal(Roles):
             return []  # "after fifteen years of occupation": background
         if v >= 0:
             vctx = self.situ.situate(v)
-            if vctx.status == "blocked" or any(self.lex.is_a(f, "IRREALIS") for f in self.situ.phrasal(v)):
-                return []
+            if vctx.status == "blocked" or any(self.lex.is_a(f, "IRREALIS") or f in CALLED_OFF
+                                               for f in self.situ.phrasal(v)):  # fmt: skip
+                return []  # "prevent a war", "called off a meeting with Obama"
             if vctx.frame in ("demand", "appeal", "oblige", "permit"):
                 return []  # "asked that the investigation be conducted by ...": asked for, not done
             vact = self.verb_acts.get(v)
@@ -142,6 +148,14 @@ class Nominal(Roles):
         tgts = [t for t in self._noun_targets(n, act.code or "") if t not in srcs]
         ctx = Context()
         return self._emit(act.code or "", srcs, tgts, n, act, ctx, allow_no_source=False)
+
+    def _called_off(self, n: int) -> bool:
+        """A noun under a verb that says it did not take place ("cancelled a visit", "called off talks")."""
+        p, x = self.p, n
+        while p.head[x] != x and p.pos[x] not in ("VERB", "AUX"):
+            x = p.head[x]
+        phrases = self.situ.phrasal(x) if p.pos[x] in ("VERB", "AUX") else []
+        return any(self.lex.is_a(f, "IRREALIS") or f in CALLED_OFF for f in phrases)
 
     def _meeting_noun(self, n: int, act: Act) -> list[Raw] | None:
         """Talks, calls and meetings between the actors named with them, even as background ("after talks with").

@@ -182,6 +182,8 @@ class Reference(Roles):
         p = self.p
         if code[:2] in REACTIONS and any(p.lower[k] == "what" for k in p.children(i, ("dobj",))):
             return self._named_act_source(i, srcs)  # "detained them, in what Ottawa called arbitrary detention"
+        if code.startswith("055"):  # "apologized for the incursion": to whom the incursion was done
+            return self._victim_of(i, srcs)
         if code[:2] in REACTIONS:
             for k in self._referents(i):
                 named = [m for m in p.np_actors(k, 2, TARGET_NP_PREPS) if not any(self._same_key(m, x) for x in srcs)]
@@ -199,6 +201,17 @@ class Reference(Roles):
                 if r.source is not None and r.target is not None and r.target >= 0:
                     if any(self._same_key(r.target, x) for x in srcs):
                         return [r.source]
+        return []
+
+    def _victim_of(self, i: int, srcs: list[int]) -> list[int]:
+        """The target of the apologiser's own act that an apology refers to ("for the incursion")."""
+        for k in self._referents(i):
+            roots = self._referred_roots(k) or ANY_ACT
+            for r in reversed(self.history):
+                if r.source is None or r.target is None or r.target < 0 or r.code[:2] not in roots:
+                    continue
+                if any(self._same_key(r.source, x) for x in srcs):
+                    return [r.target]
         return []
 
     def _named_act_source(self, i: int, srcs: list[int]) -> list[int]:

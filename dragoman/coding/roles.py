@@ -93,8 +93,8 @@ class Roles:
                 return found, False
         subj = subjs[-1] if subjs else -1
         if subj >= 0:
-            found = p.np_actors(subj)
-            if found:
+            found = p.np_actors(subj) or [m for _q, o in p.prep_objects(subj, ("by",)) for m in p.np_actors(o)]
+            if found:  # "Iran", "a report by United Nations experts"
                 return found, False
             if p.lower[subj] in RELATIVE and p.dep[i] == "relcl":
                 return p.np_actors(p.head[i]), False
@@ -232,12 +232,22 @@ class Roles:
         source's own side is looked past ("halting U.S. funding for the WHO": the WHO).
         """
         p, before = self.p, self.p.exclude
-        own = {m for s in srcs or [] for m in range(len(p.mentions)) if m != s and self._one_side(s, m)}
-        p.exclude = before | own
+        own = [self._own_side(s) for s in srcs or []]
+        p.exclude = before.union(*own) if own else before
         try:
             return self._find_targets(i, ctx, code, srcs)
         finally:
             p.exclude = before
+
+    def _own_side(self, s: int) -> frozenset[int]:
+        """The other mentions of source s's own side (cached per source and mention count)."""
+        cache: dict[tuple[int, int], frozenset[int]] = self.__dict__.setdefault("_own_cache", {})
+        key = (s, len(self.p.mentions))
+        if key not in cache:
+            k = self._key(s)
+            cache[key] = frozenset(m for m, mm in enumerate(self.p.mentions) if m != s and k is not None
+                                   and (mm.get("country") or mm.get("igo")) == k and self._one_side(s, m))  # fmt: skip
+        return cache[key]
 
     def _find_targets(self, i: int, ctx: Context, code: str, srcs: list[int] | None = None) -> list[int]:
         p = self.p

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .syntax import MEETING_NOUNS
+
 #: dependency labels that start a clause of their own
 CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "csubjpass", "parataxis", "pcomp"}
@@ -172,6 +174,9 @@ def parent_clause(tok: Token, reported: str = "") -> Token | None:
         return None
     if head.dep_ in INHERITING_DEPS or (head.dep_ == "advcl" and _adjunct(head)):
         return clause_head(head.head)
+    noun = head.head
+    if head.dep_ == "acl" and _adjunct(head) and (noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEETING_NOUNS):
+        return noun  # "talks hosted by Wang Yi": the gathering it describes
     if reported and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
         if reported == "all" or not is_past(head):
             return clause_head(head.head)

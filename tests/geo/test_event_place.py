@@ -104,3 +104,8 @@ def test_dateline_places_a_statement_of_its_country(parse):
     )
     assert place_of(doc, "said") == "Beijing"
     assert place_of(doc, "attacked") is None
+
+
+def test_a_participle_describing_a_gathering_takes_its_place(parse):
+    doc = parse("The agreement was announced in Beijing after four days of talks hosted by China's top diplomat.")
+    assert place_of(doc, "hosted") == "Beijing"

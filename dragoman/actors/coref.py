@@ -130,7 +130,8 @@ def lower_words(doc: Doc) -> list[str]:
     """The Doc's lowercase words, read from its arrays (no Token objects made)."""
     if not len(doc):
         return []
-    strings, seen = doc.vocab.strings, {}
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
     out = []
     for h in doc.to_array("LOWER").tolist():
         w = seen.get(h)

@@ -478,5 +478,5 @@ class Roles:
 
 def state_side(m: dict[str, object]) -> bool:
     """A mention of a state, its government or forces (no non-state sector)."""
-    sectors = {str(x)[:3] for x in m.get("sectors") or []}  # type: ignore[union-attr]
+    sectors = {str(x)[:3] for x in m.get("sectors") or []}  # type: ignore[attr-defined]
     return sectors <= STATE_SECTORS

@@ -47,7 +47,7 @@ class Verdict(Reference):
             tgts = self._judged(c, preds, srcs)
             if tgts:
                 act = Act(code, None, f"VERDICT:{p.lemma[i]}", 1.0, "VERDICT")
-                return self._emit(code, srcs, tgts, i, act, self.situ.situate(i), allow_no_source=False)
+                return self._emit(code, srcs, tgts, i, act, self.situ.situate(i), allow_no_source=False)  # type: ignore[attr-defined]
         return []
 
     def _judged(self, c: int, preds: list[int], srcs: list[int]) -> list[int]:

@@ -225,7 +225,7 @@ def _build_gazetteer() -> Gazetteer:
 def gazetteer_version() -> str:
     """The version string in the gazetteer's header line."""
     base = resources.files("dragoman") / "data" / "geo"
-    with gzip.open(base / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:  # type: ignore[arg-type]
+    with gzip.open(base / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:  # type: ignore[call-overload]
         head = fh.readline()
     m = re.search(r"gaz-[\w.]+", head)
     return m.group(0) if m else "unknown"

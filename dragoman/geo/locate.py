@@ -117,7 +117,7 @@ def _scene(doc: Doc, trigger: Token) -> Place | None:
 
 def _dateline(doc: Doc) -> Place | None:
     """The body's dateline place ("WASHINGTON, May 3 -"), not a headline that opens with a name (once per Doc)."""
-    key = ("dragoman_dateline", len(doc))
+    key = f"dragoman_dateline:{len(doc)}"
     if key not in doc.user_data:
         doc.user_data[key] = _find_dateline(doc)
     return doc.user_data[key]

@@ -339,7 +339,8 @@ def _supported(top: Toponym, context: Counter[str]) -> bool:
     if top.place.population >= BIG_TOWN:
         return True
     own = top.weight if top.place.country else 0.0
-    return bool(top.place.country) and context[top.place.country] - own >= WEAK_SUPPORT
+    country = top.place.country
+    return bool(country) and context[country or ""] - own >= WEAK_SUPPORT
 
 
 #: kinds of place shown as the text writes them when that is one of their names ("St. Petersburg")

@@ -225,7 +225,7 @@ def country_weights(places: Iterable[tuple[Place, float]]) -> Counter[str]:
     out: Counter[str] = Counter()
     for p, w in places:
         if p.country:
-            out[p.country] += w
+            out[p.country] += w  # type: ignore[assignment]
             if p.admin1 and p.kind in (CITY, CAPITAL, ADMIN1, ADMIN2):
-                out[f"{p.country}.{p.admin1}"] += w
+                out[f"{p.country}.{p.admin1}"] += w  # type: ignore[assignment]
     return out

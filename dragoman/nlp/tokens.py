@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 _KEY = "dragoman_tokens"
@@ -45,6 +45,15 @@ def lower_words(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         cache["lower"] = [strings[h] for h in doc.to_array(LOWER).tolist()]
     return cache["lower"]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``token.text`` of every token."""
+    cache = _cache(doc)
+    if "texts" not in cache:
+        strings = doc.vocab.strings
+        cache["texts"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return cache["texts"]
 
 
 def space_flags(doc: Doc) -> list[bool]:

@@ -2,7 +2,6 @@
 
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from dragoman.topics.lexicon import PhraseIndex
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.tokens import lower_words
 from .pairs import KOREAS, PAIR_NOUNS, add_pair, halves
 
 Mention = dict[str, Any]
@@ -124,21 +125,6 @@ class _LazyChunks:
             if pos[i] != "PRON":
                 out.append((start, i, strings[int(tag)] in ("NNS", "NNPS")))
         return out
-
-
-def lower_words(doc: Doc) -> list[str]:
-    """The Doc's lowercase words, read from its arrays (no Token objects made)."""
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    seen: dict[int, str] = {}
-    out = []
-    for h in doc.to_array("LOWER").tolist():
-        w = seen.get(h)
-        if w is None:
-            w = seen[h] = strings[h]
-        out.append(w)
-    return out
 
 
 class Coreference:

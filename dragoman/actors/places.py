@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..nlp.tokens import doc_text
+from ..nlp.tokens import doc_text, space_flags, token_ints
 
 #: marks that follow a dateline's place name
 DATELINE_AFTER = frozenset({"--", "-", "\u2014", "\u2013", ",", "(", ":"})
@@ -30,15 +30,14 @@ def line_starts(doc: Doc) -> bytearray:
     out = bytearray(len(doc))
     if not len(doc):
         return out
-    text = doc_text(doc)
-    arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()
+    text, spaces, lengths = doc_text(doc), space_flags(doc), token_ints(doc, "LENGTH")
     last_end = 0
-    for i, (idx, length, space) in enumerate(arr):
-        if space:
+    for i, idx in enumerate(token_ints(doc, "IDX")):
+        if spaces[i]:
             continue
         if last_end == 0 or "\n" in text[last_end:idx]:
             out[i] = 1
-        last_end = idx + length
+        last_end = idx + lengths[i]
     return out
 
 
@@ -78,7 +77,9 @@ def titlecase_tokens(doc: Doc, opens: bytearray | None = None) -> bytearray:
     opens = opens if opens is not None else line_starts(doc)
     starts = [i for i in range(len(doc)) if opens[i]] + [len(doc)]
     for a, b in zip(starts, starts[1:], strict=False):
+        if b - a > 30:
+            continue  # a line of body text
         words = [t for t in doc[a:b] if t.is_alpha and not t.is_stop and len(t) > 1]
-        if len(words) >= 3 and all(t.is_title or t.is_upper for t in words) and b - a <= 30:
+        if len(words) >= 3 and all(t.is_title or t.is_upper for t in words):
             out[a:b] = b"\x01" * (b - a)
     return out

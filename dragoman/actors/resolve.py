@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .coref import lower_words
+from ..nlp.tokens import lower_words
 from .dictionary import Dictionary, Entry
 from .match import Hit, _longest, inside_other_name, phrase_key, scan
 from .names import extend_name

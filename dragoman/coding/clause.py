@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LOWER, POS, TAG
+from spacy.attrs import HEAD, LEMMA
 from spacy.tokens import Doc
+
+from ..nlp.tokens import lower_words, token_flags, token_strings
 
 #: dependencies that open a new clause: a bag of words or an actor search stops there
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj", "cc"})
@@ -44,27 +46,28 @@ class Parse:
                  "cap", "dateline", "_passive", "unnamed", "where", "exclude")  # fmt: skip
 
     def __init__(self, doc: Doc, mentions: list[dict[str, Any]]):
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_TITLE, IS_UPPER])
+        arr = doc.to_array([LEMMA, HEAD])
         strings = doc.vocab.strings
 
-        def col(j: int, lower: bool = False) -> list[str]:
-            cache = _LOWERED if lower else _STRINGS
+        def lowered(j: int) -> list[str]:
             hashes = arr[:, j].tolist()
             try:
-                return [cache[h] for h in hashes]
+                return [_LOWERED[h] for h in hashes]
             except KeyError:
                 for h in hashes:
-                    if h not in cache:
-                        cache[h] = strings[h].lower() if lower else strings[h]
-                return [cache[h] for h in hashes]
+                    if h not in _LOWERED:
+                        _LOWERED[h] = strings[h].lower()
+                return [_LOWERED[h] for h in hashes]
 
         n = self.n = len(arr)
-        self.lower = col(0)
-        self.lemma = col(1, lower=True)
-        self.pos, self.tag, self.dep = col(2), col(3), col(4)
-        heads = arr[:, 5].astype("int64") + _arange(n)
+        self.lower = lower_words(doc)  # shared with the other components: never changed here
+        self.lemma = lowered(0)
+        self.pos, self.tag, self.dep = (token_strings(doc, a) for a in ("POS", "TAG", "DEP"))
+        heads = arr[:, 1].astype("int64") + _arange(n)
         self.head = heads.tolist()
-        self.cap = [2 if up else 1 if title else 0 for title, up in arr[:, 6:8].tolist()]  # 2: capitals, 1: Title
+        titles, uppers = token_flags(doc, "IS_TITLE"), token_flags(doc, "IS_UPPER")
+        # 2: capitals, 1: Title
+        self.cap = [2 if up else 1 if title else 0 for title, up in zip(titles, uppers, strict=True)]
         self.kids: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -304,8 +307,7 @@ class Parse:
         return out
 
 
-#: hash -> string, shared by every Doc (and hash -> lower-cased string, for lemmas)
-_STRINGS: dict[int, str] = {}
+#: hash -> lower-cased string (for lemmas), shared by every Doc
 _LOWERED: dict[int, str] = {}
 
 

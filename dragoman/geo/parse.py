@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.tokens import doc_text
+from ..nlp.tokens import doc_text, token_flags, token_strings
 from .gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -223,13 +223,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, embedded: bool = False) -> list[Topo
 def _unlabelled(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
     """Proper nouns outside any entity that are the names of countries, provinces or big towns."""
     out = []
+    pos, title, upper = token_strings(doc, "POS"), token_flags(doc, "IS_TITLE"), token_flags(doc, "IS_UPPER")
     i = 0
     while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN" or not (doc[i].is_title or doc[i].is_upper):
+        if i in taken or pos[i] != "PROPN" or not (title[i] or upper[i]):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN":
+        while end < len(doc) and end - i < 3 and end not in taken and pos[end] == "PROPN":
             end += 1
         for n in range(end - i, 0, -1):
             span = doc[i : i + n]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 _KEY = "dragoman_tokens"
@@ -38,35 +37,48 @@ def doc_text(doc: Doc) -> str:
     return cache["text"]
 
 
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """A string attribute of every token: "ORTH" (``token.text``), "LOWER", "POS", "TAG", "DEP"."""
+    cache = _cache(doc)
+    if attr not in cache:
+        strings = doc.vocab.strings
+        seen: dict[int, str] = {}
+        out = []
+        for h in doc.to_array(attr).tolist() if len(doc) else []:
+            word = seen.get(h)
+            if word is None:
+                word = seen[h] = strings[h]
+            out.append(word)
+        cache[attr] = out
+    return cache[attr]
+
+
+def token_flags(doc: Doc, attr: str) -> list[bool]:
+    """A boolean attribute of every token: "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_ALPHA", ..."""
+    cache = _cache(doc)
+    if attr not in cache:
+        cache[attr] = doc.to_array(attr).astype(bool).tolist() if len(doc) else []
+    return cache[attr]
+
+
+def token_ints(doc: Doc, attr: str) -> list[int]:
+    """A numeric attribute of every token: "IDX" (``token.idx``), "LENGTH" (``len(token)``)."""
+    cache = _cache(doc)
+    if attr not in cache:
+        cache[attr] = doc.to_array(attr).tolist() if len(doc) else []
+    return cache[attr]
+
+
 def lower_words(doc: Doc) -> list[str]:
     """``token.lower_`` of every token."""
-    cache = _cache(doc)
-    if "lower" not in cache:
-        strings = doc.vocab.strings
-        cache["lower"] = [strings[h] for h in doc.to_array(LOWER).tolist()]
-    return cache["lower"]
+    return token_strings(doc, "LOWER")
 
 
 def token_texts(doc: Doc) -> list[str]:
     """``token.text`` of every token."""
-    cache = _cache(doc)
-    if "texts" not in cache:
-        strings = doc.vocab.strings
-        cache["texts"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
-    return cache["texts"]
+    return token_strings(doc, "ORTH")
 
 
 def space_flags(doc: Doc) -> list[bool]:
     """``token.is_space`` of every token."""
-    cache = _cache(doc)
-    if "space" not in cache:
-        cache["space"] = [bool(f) for f in doc.to_array(IS_SPACE).tolist()]
-    return cache["space"]
-
-
-def char_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """``(token.idx, token.idx + len(token))`` of every token."""
-    cache = _cache(doc)
-    if "chars" not in cache:
-        cache["chars"] = [(i, i + n) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
-    return cache["chars"]
+    return token_flags(doc, "IS_SPACE")

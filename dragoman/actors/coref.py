@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.tokens import lower_words
+from ..nlp.tokens import lower_words, token_strings
 from .pairs import KOREAS, PAIR_NOUNS, add_pair, halves
 
 Mention = dict[str, Any]
@@ -100,14 +100,12 @@ class _LazyChunks:
 
     def _chunks(self) -> list[tuple[int, int, bool]]:
         """Noun-phrase heads as spaCy's English noun_chunks finds them, read from arrays (faster)."""
-        doc, strings = self.doc, self.doc.vocab.strings
-        arr = doc.to_array(["POS", "DEP", "TAG"]).tolist()
-        pos = [strings[int(a[0])] for a in arr]
-        dep = [strings[int(a[1])] for a in arr]
+        doc = self.doc
+        pos, dep, tag = (token_strings(doc, a) for a in ("POS", "DEP", "TAG"))
         rel = doc.to_array("HEAD").astype("int64").tolist()  # head offsets (stored unsigned)
         out: list[tuple[int, int, bool]] = []
         prev_end = -1
-        for i, (_, _, tag) in enumerate(arr):
+        for i in range(len(doc)):
             if pos[i] not in ("NOUN", "PROPN", "PRON"):
                 continue
             d = dep[i]
@@ -123,7 +121,7 @@ class _LazyChunks:
                 continue
             prev_end = i
             if pos[i] != "PRON":
-                out.append((start, i, strings[int(tag)] in ("NNS", "NNPS")))
+                out.append((start, i, tag[i] in ("NNS", "NNPS")))
         return out
 
 

@@ -42,14 +42,9 @@ def token_strings(doc: Doc, attr: str) -> list[str]:
     cache = _cache(doc)
     if attr not in cache:
         strings = doc.vocab.strings
-        seen: dict[int, str] = {}
-        out = []
-        for h in doc.to_array(attr).tolist() if len(doc) else []:
-            word = seen.get(h)
-            if word is None:
-                word = seen[h] = strings[h]
-            out.append(word)
-        cache[attr] = out
+        hashes = doc.to_array(attr).tolist() if len(doc) else []
+        words = {h: strings[h] for h in set(hashes)}  # each string looked up once
+        cache[attr] = [words[h] for h in hashes]
     return cache[attr]
 
 

@@ -134,7 +134,7 @@ class Gazetteer:
     @functools.cached_property
     def _towns(self) -> list[int]:
         """Rows of the towns of 100,000 people or more (for ``town_around``)."""
-        return [i for i, m in enumerate(self.meta) if m[0] in (CITY, CAPITAL) and self.pops[i] >= BIG_TOWN]
+        return [i for i, pop in enumerate(self.pops) if pop >= BIG_TOWN and self.meta[i][0] in (CITY, CAPITAL)]
 
     def town_around(self, lat: float, lon: float, km: float = 10.0) -> Place | None:
         """The biggest town of 100,000 or more within ``km`` of a point ("the Kremlin" -> Moscow), else None."""

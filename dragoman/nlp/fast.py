@@ -35,7 +35,7 @@ PURE_LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)
 PURE_MODES = ("rule", "lookup", "pos_lookup")
 
 #: memo entries kept before a memo starts afresh (bounds memory in long-running workers)
-MEMO_LIMIT = 500_000
+MEMO_LIMIT = 200_000
 
 _READ = [ORTH, POS, MORPH, LEMMA]
 

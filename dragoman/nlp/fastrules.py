@@ -41,7 +41,7 @@ WRITE_ATTRS = (TAG, POS, MORPH, LEMMA, DEP)
 #: largest number of index keys an IN test may expand to
 MAX_KEYS = 256
 #: signatures memoised before the memo starts afresh
-MEMO_LIMIT = 500_000
+MEMO_LIMIT = 200_000
 
 
 class Unsupported(ValueError):

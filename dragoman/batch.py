@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 FLUSH_SECONDS = 1.0
 #: signatures of stored articles kept in memory for near-duplicate checks
 SIGNATURE_CACHE = 4096
+#: articles whose store lookups are made together: three queries a chunk, not three an article
+LOOKAHEAD = 64
 
 
 @dataclass
@@ -176,19 +178,47 @@ class Deduplicator:
         self.index = dup.BandIndex()
         self.signatures: dict[str, dup.Signature] = {}
         self.stored: OrderedDict[str, dup.Signature | None] = OrderedDict()  # signatures of stored articles
+        # the store's answers for the articles of the current chunk (see ``prefetch``)
+        self.known: dict[str, bool] = {}
+        self.canon: dict[str, str | None] = {}
+        self.members: dict[str, set[str]] = {}
+        self.keys: dict[int, tuple[str, dup.Signature | None, list[str]]] = {}
+        self.settled: list[str] = []  # committed articles, left in the overlay until the next prefetch
+
+    def prefetch(self, articles: list[Article]) -> None:
+        """Ask the store about a chunk of articles at once (ids, text hashes, LSH bands).
+
+        Until the next prefetch, the overlay keeps the articles committed meanwhile, so the
+        answers plus the overlay are what the store alone would answer at each decision.
+        """
+        self._forget(self.settled)
+        self.settled = []
+        ids = [a.id or "" for a in articles]
+        stored = self.store.stored_ids(ids) if ids else set()
+        self.known = {aid: aid in stored for aid in ids}
+        self.keys = {}
+        for a in articles:
+            if (a.id or "") not in stored:
+                sig = dup.minhash(a.text)
+                bands = dup.bands(sig, self.threshold) if sig is not None else []
+                self.keys[id(a)] = (dup.text_hash(a.text), sig, bands)
+        digests = sorted({k[0] for k in self.keys.values()})
+        found = self.store.canonicals(digests) if digests else {}
+        self.canon = {d: found.get(d) for d in digests}
+        all_bands = sorted({b for k in self.keys.values() for b in k[2]})
+        members = self.store.band_members(all_bands) if all_bands else {}
+        self.members = {b: members.get(b, set()) for b in all_bands}
 
     def classify(self, article: Article) -> _Decision:
         """The decision for one article; a new article joins the overlay."""
         aid = article.id or ""
-        if aid in self.ids or self.store.has_article(aid):
+        if aid in self.ids or self._is_stored(aid):
             return _Decision("existing")
         self.ids.add(aid)
-        digest = dup.text_hash(article.text)
-        canonical = self.hashes.get(digest) or self.store.find_canonical(digest)
+        digest, sig, bands = self._keys(article)
+        canonical = self.hashes.get(digest) or self._canonical(digest)
         if canonical:
             return _Decision("exact", canonical, 1.0)
-        sig = dup.minhash(article.text)
-        bands = dup.bands(sig, self.threshold) if sig is not None else []
         near = self._nearest(sig, bands) if sig is not None else None
         if near:
             return _Decision("near", near[1], near[0])
@@ -199,9 +229,29 @@ class Deduplicator:
             self.signatures[aid] = sig
         return _Decision("new", bands=bands)
 
+    def _is_stored(self, aid: str) -> bool:
+        known = self.known.get(aid)
+        return self.store.has_article(aid) if known is None else known
+
+    def _keys(self, article: Article) -> tuple[str, dup.Signature | None, list[str]]:
+        """The text hash, MinHash signature and LSH bands of an article (prefetched or made now)."""
+        keys = self.keys.pop(id(article), None)
+        if keys is not None:
+            return keys
+        sig = dup.minhash(article.text)
+        return dup.text_hash(article.text), sig, dup.bands(sig, self.threshold) if sig is not None else []
+
+    def _canonical(self, digest: str) -> str | None:
+        return self.canon[digest] if digest in self.canon else self.store.find_canonical(digest)
+
+    def _band_candidates(self, bands: list[str]) -> set[str]:
+        if all(b in self.members for b in bands):
+            return set().union(*(self.members[b] for b in bands))
+        return set(self.store.band_candidates(bands))
+
     def _nearest(self, sig: dup.Signature, bands: list[str]) -> tuple[float, str] | None:
         """(similarity, id) of the most similar canonical article over the threshold."""
-        candidates = self.index.query(bands) | set(self.store.band_candidates(bands))
+        candidates = self.index.query(bands) | self._band_candidates(bands)
         best: tuple[float, str] | None = None
         for cid in sorted(candidates):
             other = self.signatures.get(cid)
@@ -227,14 +277,15 @@ class Deduplicator:
         return sig
 
     def committed(self, ids: Iterable[str]) -> None:
-        """Forget articles now in the store (the store answers for them from now on)."""
+        """Articles now in the store: forgotten by the overlay at the next prefetch."""
+        self.settled.extend(ids)
+
+    def _forget(self, ids: Iterable[str]) -> None:
         for aid in ids:
             self.ids.discard(aid)
             digest = self.digests.pop(aid, None)
             if digest is not None:
                 self.hashes.pop(digest, None)
-            if self.signatures.pop(aid, None) is not None:
-                self.index.remove(aid)
 
 
 class _Job:
@@ -268,7 +319,17 @@ class _Job:
 
     def to_code(self, items: Iterable[Article | Reject]) -> Iterator[Article]:
         """The new articles of the items, to be coded; rejects and duplicates are handled here."""
+        chunk: list[Article | Reject] = []
         for item in items:
+            chunk.append(item)
+            if len(chunk) == LOOKAHEAD:
+                yield from self._code_chunk(chunk)
+                chunk = []
+        yield from self._code_chunk(chunk)
+
+    def _code_chunk(self, chunk: list[Article | Reject]) -> Iterator[Article]:
+        self.dedup.prefetch([a for a in chunk if isinstance(a, Article)])
+        for item in chunk:
             article = self._triage(item)
             if article is not None:
                 yield article

@@ -9,9 +9,11 @@ contracts of DESIGN.md: fields may be added, never renamed or removed.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 #: The columns of a flat event row, in order (DESIGN.md). Extra columns follow.
@@ -68,6 +70,30 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
 def text_id(text: str) -> str:
     """A stable id for an article without one: the first 16 hex digits of SHA-1 of its text."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` for these records, without its deep copies (several times faster).
+
+    Nested records become dicts, lists and tuples are rebuilt, dicts are copied; other values
+    (str, int, float, None) are immutable and kept as they are.
+    """
+    if isinstance(obj, (str, int, float)) or obj is None:
+        return obj
+    if isinstance(obj, list):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {plain(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, tuple):
+        return tuple(plain(x) for x in obj)
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {n: plain(getattr(obj, n)) for n in _field_names(type(obj))}
+    return copy.deepcopy(obj)
 
 
 @dataclass
@@ -179,7 +205,7 @@ class Event:
 
     def to_json(self) -> dict[str, Any]:
         """The event as in the article JSON of DESIGN.md."""
-        return asdict(self)
+        return plain(self)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Event:
@@ -421,9 +447,9 @@ class Record:
             "url": a.url,
             "source": a.source,
             "events": [e.to_json() for e in self.events],
-            "quotes": [asdict(q) for q in self.quotes],
-            "places": [asdict(p) for p in self.places],
-            "actors": [asdict(x) for x in self.actors],
+            "quotes": [plain(q) for q in self.quotes],
+            "places": [plain(p) for p in self.places],
+            "actors": [plain(x) for x in self.actors],
             "contexts": list(self.contexts),
             "issues": list(self.issues),
             "coder_version": self.coder_version,

@@ -33,6 +33,7 @@ from .models import Article, Record
 from .nlp import load_package, model_name, register_extensions
 from .nlp import sentences as _sentences  # noqa: F401  (registers dragoman_sentences)
 from .nlp.fast import install_fast
+from .nlp.tokens import drop_token_data
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ class RecordAssembler:
             "issues": list(topics_.get("issues") or []),
             "coder_version": self.version,
         }
+        drop_token_data(doc)
         return doc
 
     def _event(self, doc: Doc, sents: list[Any], ev: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp.tokens import doc_text
+
 #: marks that follow a dateline's place name
 DATELINE_AFTER = frozenset({"--", "-", "\u2014", "\u2013", ",", "(", ":"})
 #: capitalised nouns that make a country or demonym before them part of a geographic name
@@ -28,7 +30,7 @@ def line_starts(doc: Doc) -> bytearray:
     out = bytearray(len(doc))
     if not len(doc):
         return out
-    text = doc.text
+    text = doc_text(doc)
     arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()
     last_end = 0
     for i, (idx, length, space) in enumerate(arr):

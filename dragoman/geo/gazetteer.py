@@ -124,7 +124,12 @@ class Gazetteer:
     def site_pattern(self) -> re.Pattern[str] | None:
         """A pattern for our sites' names as written ("Second Thomas Shoal"), longest first."""
         names = sorted((n for n in self.site_names if n[:1].isupper()), key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        if not names:
+            return None
+        # a lookahead for the names' first letters lets the engine skip other positions fast
+        # (a leading \b alone makes it try the whole alternation at every position)
+        first = "".join(sorted({re.escape(n[0]) for n in names}))
+        return re.compile(rf"(?=[{first}])\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
     @functools.cached_property
     def _towns(self) -> list[int]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.tokens import doc_text
 from .gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -119,7 +120,7 @@ _CAPS = re.compile(r"\b[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}\b")
 def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
     """Place names in capitals opening a paragraph: "MOSCOW, March 6 (Reuters) -", "TORONTO -"."""
     out = []
-    for m in _CAPS.finditer(doc.text):
+    for m in _CAPS.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is None or not len(span) or span.start in taken or not _opens(doc, span.start):
             continue
@@ -134,7 +135,7 @@ def _sites(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Toponym]:
     """Our sites' names as written, wherever the model split or missed them ("Second Thomas Shoal")."""
     pat = gaz.site_pattern
     out = []
-    for m in pat.finditer(doc.text) if pat is not None else ():
+    for m in pat.finditer(doc_text(doc)) if pat is not None else ():
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) and not taken.intersection(range(span.start, span.end)):
             out.append(Toponym(span, "FAC"))

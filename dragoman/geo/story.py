@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.tokens import space_flags, token_texts
+
 #: nouns that name the act of a verb, for matching a headline's verb with the lead's noun
 NOUN_OF_VERB = {
     "agreement": "agree",
@@ -89,11 +91,12 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     out, start = [], 0
-    for t in doc:
-        if "\n\n" in t.whitespace_ or (t.is_space and "\n\n" in t.text):
-            if t.i + 1 > start:
-                out.append((start, t.i + 1))
-            start = t.i + 1
+    texts = token_texts(doc)  # a token's trailing whitespace is one space at most: breaks are tokens
+    for i, space in enumerate(space_flags(doc)):
+        if space and "\n\n" in texts[i]:
+            if i + 1 > start:
+                out.append((start, i + 1))
+            start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .cues import CueLexicon
@@ -53,9 +53,8 @@ def find_attributions(doc: Doc, in_quote: list[int], lexicon: CueLexicon) -> lis
     if not len(doc):
         return found
     cue_ids = lexicon.hashes()
-    rows = doc.to_array([POS, LEMMA, LOWER])  # one array: no Token objects for ordinary words
-    for i in range(len(doc)):
-        pos, lemma, lower = rows[i]
+    rows = doc.to_array([LEMMA, LOWER]).tolist()  # plain ints: no Token objects for ordinary words
+    for i, (lemma, lower) in enumerate(rows):
         if in_quote[i] >= 0 or (lemma not in cue_ids and lower not in cue_ids):
             continue
         kind = _cue_kind(doc[i], lexicon)

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..nlp.tokens import doc_text
 from .adjacent import AdjacentCues
 from .attribution import Attribution, find_attributions
 from .cues import CueLexicon
@@ -50,7 +51,7 @@ class QuoteReader:
 
     def __init__(self, doc: Doc, lexicon: CueLexicon, cognition: bool = True):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: once per Doc
+        self.text = doc_text(doc)
         self.segments = find_segments(self.text)
         self.tok_seg, self.seg_tokens = _token_segments(doc, self.segments)
         attrs = find_attributions(doc, self.tok_seg, lexicon)

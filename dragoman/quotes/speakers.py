@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..actors.people import first_names
+from ..nlp.tokens import space_flags, token_texts
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PERSON_KINDS = frozenset({"person"})
@@ -32,7 +33,8 @@ class SpeakerLinker:
         self.persons = [(e.start, e.end, e.text) for e in ents]
         self.subjects = [(e.start, e.end, e.text) for e in ents if _is_subject(e)]
         self.full_names = _full_names(self.persons)
-        self.breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        texts = token_texts(doc)
+        self.breaks = [i for i, space in enumerate(space_flags(doc)) if space and "\n" in texts[i]]
 
     def speaker(self, start: int, end: int, head: int | None) -> dict[str, Any]:
         """The speaker dict (output shape of DESIGN.md) for the token span ``start:end``."""

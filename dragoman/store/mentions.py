@@ -58,8 +58,16 @@ def insert_mentions(
     """One mention per (event, reporting article), with the article's provenance; returns the event keys."""
     if not events:
         return set()
+    conn.execute(insert(schema.mentions), mention_rows(article, events, kind, similarity))
+    return {key for _, key in events}
+
+
+def mention_rows(
+    article: Article, events: list[tuple[str, str]], kind: str, similarity: float | None
+) -> list[dict[str, Any]]:
+    """The mention rows of (event id, event key) pairs reported by an article."""
     source = article.source or host(article.url)
-    rows = [
+    return [
         {
             "id": hashlib.sha1(f"{event_id}|{article.id}".encode()).hexdigest()[:24],
             "event_key": key,
@@ -73,8 +81,6 @@ def insert_mentions(
         }
         for event_id, key in events
     ]
-    conn.execute(insert(schema.mentions), rows)
-    return {key for _, key in events}
 
 
 def update_counts(conn: Connection, keys: set[str]) -> None:

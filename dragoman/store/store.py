@@ -15,13 +15,10 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,9 +38,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import MissingExtra, StoreError
 from ..models import Article, Event, Record, Reject
 from . import migrate, schema
-from .mentions import Write, coded_mentions, insert_mentions, update_counts
+from .mentions import Write, coded_mentions, update_counts
 from .queries import Queries
 from .rows import unique, with_keys
+from .writes import write_all
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +61,6 @@ def normalise_url(db: str) -> str:
     if db.startswith("postgresql://") or db.startswith("postgres://"):
         return "postgresql+psycopg://" + db.split("://", 1)[1]
     return db
-
-
-def text_hash(text: str) -> str:
-    """The exact-duplicate key: SHA-1 of the text with whitespace and case normalised."""
-    norm = re.sub(r"\s+", " ", text).strip().lower()
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -221,7 +213,7 @@ class Store(Queries):
         """
         try:
             with self.transaction() as conn:
-                done = [_write(conn, w, run_id) for w in writes]
+                done = write_all(conn, writes, run_id)
                 update_counts(conn, {k for w, ok in zip(writes, done, strict=True) if ok for k in w.keys})
                 return [ok is not None for ok in done]
         except IntegrityError:  # another writer stored one of them meanwhile: one at a time
@@ -265,7 +257,7 @@ class Store(Queries):
             events = 0
             for r in fresh.values():  # a duplicate (exact, unless told) gets mentions of its canonical's events
                 w = Write(r, duplicate_of=duplicate_of.get(r.id), kind="exact" if duplicate_of.get(r.id) else "coded")
-                _write(conn, w, run_id)
+                write_all(conn, [w], run_id)
                 keys |= w.keys
                 events += 0 if w.duplicate_of else len(list(unique(r.event_rows())))
             update_counts(conn, keys)
@@ -309,6 +301,34 @@ class Store(Queries):
         with self.engine.connect() as conn:
             q = select(t.c.id).where(t.c.text_hash == digest, t.c.duplicate_of.is_(None)).order_by(t.c.id).limit(1)
             return conn.execute(q).scalar()
+
+    def stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of these article ids are stored (one query per 500)."""
+        with self.engine.connect() as conn:
+            return _existing(conn, schema.articles.c.id, ids)
+
+    def canonicals(self, digests: list[str]) -> dict[str, str]:
+        """Text hash -> the id ``find_canonical`` gives, for the hashes that have one."""
+        t = schema.articles
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(digests), _CHUNK):
+                chunk = digests[i : i + _CHUNK]
+                q = select(t.c.text_hash, func.min(t.c.id))
+                q = q.where(t.c.text_hash.in_(chunk), t.c.duplicate_of.is_(None)).group_by(t.c.text_hash)
+                out.update({h: aid for h, aid in conn.execute(q)})
+        return out
+
+    def band_members(self, bands: list[str]) -> dict[str, set[str]]:
+        """Band key -> the stored canonical articles in it, for the bands that have any."""
+        t = schema.article_bands
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(bands), _CHUNK):
+                q = select(t.c.band, t.c.article_id).where(t.c.band.in_(bands[i : i + _CHUNK]))
+                for band, aid in conn.execute(q):
+                    out.setdefault(band, set()).add(aid)
+        return out
 
     def band_candidates(self, bands: list[str]) -> list[str]:
         """Ids of stored canonical articles that share a MinHash LSH band with these."""
@@ -382,57 +402,6 @@ def _existing(conn: Connection, column: Any, values: list[str]) -> set[str]:
     return out
 
 
-def _write(conn: Connection, w: Write, run_id: int | None) -> bool | None:
-    """Insert one article of a batch (None: its id is stored already); fills ``w.keys``."""
-    w.keys = set()
-    if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == w.record.id)).first():
-        return None
-    if w.duplicate_of is None:
-        _insert_record(conn, w.record, run_id, None)
-        w.keys = {r["event_key"] for r in w.record.event_rows()}
-        if w.bands:
-            bands = [{"band": b, "article_id": w.record.id} for b in sorted(set(w.bands))]
-            conn.execute(insert(schema.article_bands), bands)
-        return True
-    copy = Record(article=w.record.article, coder_version=w.record.coder_version)
-    _insert_record(conn, copy, run_id, w.duplicate_of)
-    ev = schema.events
-    q = select(ev.c.event_id, ev.c.event_key).where(ev.c.article_id == w.duplicate_of).order_by(ev.c.event_id)
-    w.keys = insert_mentions(conn, copy.article, [tuple(r) for r in conn.execute(q)], w.kind, w.similarity)
-    return True
-
-
-def _insert_record(conn: Connection, record: Record, run_id: int | None, duplicate_of: str | None) -> int:
-    """Insert an article with its events, quotes and places; returns the events inserted."""
-    a = record.article
-    conn.execute(
-        insert(schema.articles).values(
-            id=a.id,
-            title=a.title,
-            date=a.date,
-            url=a.url,
-            source=a.source,
-            origin=a.origin,
-            text=a.text,
-            text_hash=text_hash(a.text) if a.text else "",
-            duplicate_of=duplicate_of,
-            record=json.dumps(record.to_json()),
-            coder_version=record.coder_version,
-            run_id=run_id,
-        )
-    )
-    rows = list(unique(record.event_rows()))
-    if rows:
-        conn.execute(insert(schema.events), [with_keys(r) for r in rows])
-    if record.quotes:
-        conn.execute(insert(schema.quotes), [_quote_row(record.id, q) for q in record.quotes])
-    if record.places:
-        conn.execute(insert(schema.places), [dict(asdict(p), article_id=record.id) for p in record.places])
-    if rows and duplicate_of is None:  # each coded event is a report of it: one mention
-        insert_mentions(conn, record.article, [(r["event_id"], r["event_key"]) for r in rows], "coded", None)
-    return len(rows)
-
-
 def _keyed(row: dict[str, Any]) -> dict[str, Any]:
     """The row with its ``event_key`` (computed as the coder does when the row has none)."""
     if row.get("event_key"):
@@ -455,22 +424,6 @@ def _stub(row: dict[str, Any]) -> dict[str, Any]:
         "record": None,
         "coder_version": row.get("coder_version"),
         "run_id": None,
-    }
-
-
-def _quote_row(article_id: str, q: Any) -> dict[str, Any]:
-    sp = q.speaker
-    return {
-        "article_id": article_id,
-        "text": q.text,
-        "kind": q.kind,
-        "speaker_text": sp.text if sp else None,
-        "speaker_name": sp.name if sp else None,
-        "speaker_code": sp.code if sp else None,
-        "speaker_country": sp.country if sp else None,
-        "speaker_igo": sp.igo if sp else None,
-        "start": q.start,
-        "end": q.end,
     }
 
 

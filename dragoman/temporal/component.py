@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.clauses import clause_head, span_root
 from ..ingest.dates import MONTHS
+from ..nlp.tokens import doc_text
 from .dates import event_date
 from .expressions import Expression, find_expressions
 from .resolve import fallback, resolve
@@ -56,7 +57,7 @@ class TimeFinder:
     def __call__(self, doc: Doc) -> Doc:
         anchor = _anchor(doc)
         times: list[dict[str, Any]] = []
-        for x in find_expressions(doc.text):
+        for x in find_expressions(doc_text(doc)):
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue

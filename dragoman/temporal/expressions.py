@@ -49,20 +49,39 @@ NUMBERS = {
 _NUMBER = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 
+#: the letters each fragment above can start with (see ``_starting``)
+_MONTH_FIRST, _WEEKDAY_FIRST, _DAY_FIRST = "JFMASOND", "MTWFS", "0-9"
+_MOD_FIRST = "LlTtNnPpCcEeMm"
+_CUE_FIRST = "IiSsUuTtBbDdFfAaOoEeLlMmNnPpCcWw"
+
+
+def _starting(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern``, whose matches start with one of the characters ``first``, with a lookahead for them.
+
+    The matches are the same; the lookahead lets the engine skip other positions fast (a
+    leading ``\\b`` alone makes it try every alternative at every position of the text).
+    """
+    return re.compile(f"(?=[{first}])" + pattern, flags)
+
+
 _I = re.IGNORECASE
 #: (kind, pattern), longest forms first; a later match overlapping an earlier kept one is dropped
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MOD}?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?![,\s]*\d)")),
-    ("dm", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
-    ("month", re.compile(rf"{_CUE}{_MONTH}\b")),
-    ("weekday", re.compile(rf"\b{_MOD}?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("iso", _starting("12", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", _starting(_MONTH_FIRST, rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", _starting(_DAY_FIRST, rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("my", _starting(_MOD_FIRST + _MONTH_FIRST, rf"\b{_MOD}?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("md", _starting(_WEEKDAY_FIRST + _MONTH_FIRST, rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?![,\s]*\d)")),
+    ("dm", _starting("t" + _DAY_FIRST, rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
+    ("month", _starting(_CUE_FIRST, rf"{_CUE}{_MONTH}\b")),
+    (
+        "weekday",
+        _starting(_MOD_FIRST + _WEEKDAY_FIRST, rf"\b{_MOD}?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ),
     (
         "day",
-        re.compile(
+        _starting(
+            "ytl",
             r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|"
             r"last night|last evening)\b",
             _I,
@@ -70,18 +89,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "unit",
-        re.compile(
+        _starting(
+            "elmtnpc",
             r"\b(?:(?P<pre>earlier|later|early|late|mid|the end of|the beginning of|the start of|"
             r"the middle of)\s+)?(?P<mod>last|this|next|past|coming)\s+"
             r"(?P<unit>week|weekend|month|year|decade|summer|winter|spring|autumn|fall)\b",
             _I,
         ),
     ),
-    ("ago", re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+ago\b", _I)),
-    ("holiday", re.compile(r"\b(?P<holiday>New Year[\u2019']s (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day)\b")),
-    ("weekend", re.compile(r"\b(?:over|during|at|on)\s+(?P<the>the\s+)weekend\b", _I)),
-    ("decade", re.compile(r"\b(?P<decade>(?:1[89]|20)\d)0s\b")),
-    ("year", re.compile(rf"{_CUE}(?:the\s+)?{_YEAR}\b(?!\s*[-\u2013/]\s*\d)(?!\s*(?:%|percent))")),
+    ("ago", _starting("aotfsen0-9", rf"\b{_NUMBER}\s+{_UNIT}\s+ago\b", _I)),
+    (
+        "holiday",
+        _starting("NCB", r"\b(?P<holiday>New Year[\u2019']s (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day)\b"),
+    ),
+    ("weekend", _starting("oda", r"\b(?:over|during|at|on)\s+(?P<the>the\s+)weekend\b", _I)),
+    ("decade", _starting("12", r"\b(?P<decade>(?:1[89]|20)\d)0s\b")),
+    ("year", _starting(_CUE_FIRST, rf"{_CUE}(?:the\s+)?{_YEAR}\b(?!\s*[-\u2013/]\s*\d)(?!\s*(?:%|percent))")),
 ]
 
 

@@ -25,6 +25,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..nlp.tokens import doc_text
 from .lexicon import Entry, Lexicon, Matchers, load_lexicon
 
 #: the article's topics: at most this many of each scale
@@ -55,7 +56,7 @@ class TopicTagger:
         cues: set[int] = set()
         hits_by_sent = self._sentence_hits(doc, starts)
         chars = doc.to_array([IDX, LENGTH]) if hits_by_sent else None
-        text = doc.text  # a property that joins the tokens: read it once
+        text = doc_text(doc)
         for sent_i, hits in hits_by_sent.items():
             for tid, start, end in hits:
                 scale = self.scale[tid]

@@ -3,7 +3,7 @@
 The data (``dragoman/data/topics/topics.json.gz``) is built by ``scripts/build_topics.py``
 from Phoenix's issue keywords, PLOVER's CAMEO-to-context table and dragoman's own lexicon.
 Patterns arrive expanded (inflections, hyphen variants); here they are tokenized once per
-process into two PhraseMatchers, one on lower-cased tokens and one case-sensitive.
+process into two phrase indexes, one on lower-cased tokens and one case-sensitive.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import Any
 
 from spacy import symbols
 from spacy.attrs import LOWER, ORTH, POS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -95,16 +94,55 @@ def load_lexicon(path: str = str(DATA)) -> Lexicon:
     )
 
 
-class Matchers:
-    """The compiled matchers of a lexicon for one vocabulary, and what each match means.
+class PhraseIndex:
+    """Phrases of token hashes (LOWER or ORTH) and their labels; finds them as PhraseMatcher does.
 
-    Phrases are grouped by (case, topic, block, kind): one matcher label per group, so the
-    few thousand phrases compile quickly; a group keeps each phrase's part-of-speech checks.
+    A dict from a phrase's first token to its lengths, then one from the whole phrase to its
+    labels: built in a few milliseconds from strings (no Doc, no lexeme per phrase), and a scan
+    touches only the tokens that start some phrase. Matches come by start, then by length.
+    """
+
+    def __init__(self) -> None:
+        self.lengths: dict[int, set[int]] = {}
+        self.labels: dict[tuple[int, ...], list[int]] = {}
+
+    def add(self, label: int, phrases: list[tuple[int, ...]]) -> None:
+        """Index each phrase (a tuple of token hashes) under the label."""
+        for words in phrases:
+            if not words:
+                continue
+            self.lengths.setdefault(words[0], set()).add(len(words))
+            keys = self.labels.setdefault(words, [])
+            if label not in keys:
+                keys.append(label)
+
+    def __call__(self, tokens: list[int]) -> list[tuple[int, int, int]]:
+        """Every (label, start, end) of the token hashes."""
+        out = []
+        n = len(tokens)
+        for start, first in enumerate(tokens):
+            lengths = self.lengths.get(first)
+            if lengths is None:
+                continue
+            for size in sorted(lengths):
+                if start + size > n:
+                    break
+                keys = self.labels.get(tuple(tokens[start : start + size]))
+                if keys:
+                    out += [(key, start, start + size) for key in keys]
+        return out
+
+
+class Matchers:
+    """The compiled phrase indexes of a lexicon for one vocabulary, and what each match means.
+
+    Phrases are grouped by (case, topic, block, kind): one label per group; a group keeps each
+    phrase's part-of-speech checks.
     """
 
     def __init__(self, lexicon: Lexicon, vocab: Vocab, tokenize: Any):
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseIndex()
+        self.orth = PhraseIndex()
         self._tokenize = tokenize
         self._split: dict[str, list[str]] = {}
         groups: dict[tuple[str, int | None, int, str], dict[tuple[str, ...], list[tuple[str, ...]]]] = {}
@@ -113,19 +151,21 @@ class Matchers:
             group = groups.setdefault((attr, topic, block, kind), {})
             for words, pos in phrases:
                 group.setdefault(words, []).append(pos)
-        #: matcher key -> (entry, lower-cased?, phrase (word hashes) -> POS checks); phrases
+        #: label -> (entry, lower-cased?, phrase (word hashes) -> POS checks); phrases
         #: without any check are left out of the map (they always pass)
         self.groups: dict[int, tuple[Entry, bool, dict[tuple[int, ...], list[tuple[str, ...]]]]] = {}
+        strings = vocab.strings
         for (attr, topic, block, kind), by_words in groups.items():
-            label = f"{attr}|{topic}|{block}|{kind}"
+            label = strings.add(f"{attr}|{topic}|{block}|{kind}")
+            lower = attr == "l"
+            hashed = {words: tuple(strings.add(w.lower() if lower else w) for w in words) for words in by_words}
             checks = {
-                tuple(vocab.strings.add(w) for w in words): pos_list
+                hashed[words]: pos_list
                 for words, pos_list in by_words.items()
                 if kind == "pos" and all(any(pos) for pos in pos_list)
             }
-            self.groups[vocab.strings.add(label)] = (Entry(topic, block, kind, ()), attr == "l", checks)
-            matcher = self.lower if attr == "l" else self.orth
-            matcher.add(label, [Doc(vocab, words=list(w)) for w in by_words])
+            self.groups[label] = (Entry(topic, block, kind, ()), lower, checks)
+            (self.lower if lower else self.orth).add(label, list(hashed.values()))
 
     def _words(self, form: str) -> list[str]:
         """The tokens of one word form as the tokenizer splits it (plain words: as they are)."""
@@ -154,15 +194,13 @@ class Matchers:
     def __call__(self, doc: Doc) -> list[tuple[Entry, int, int]]:
         """Every (entry, start, end) of the doc whose POS checks pass."""
         out = []
-        arr = None
+        arr = doc.to_array([LOWER, ORTH, POS])
         tagged = doc.has_annotation("POS")
-        for matcher in (self.lower, self.orth):
-            for key, start, end in matcher(doc):
+        for col, index in ((0, self.lower), (1, self.orth)):
+            for key, start, end in index(arr[:, col].tolist()):
                 entry, lower, checks = self.groups[key]
                 if checks and tagged:
-                    if arr is None:
-                        arr = doc.to_array([LOWER, ORTH, POS])
-                    pos_list = checks.get(tuple(arr[start:end, 0 if lower else 1].tolist()))
+                    pos_list = checks.get(tuple(arr[start:end, col].tolist()))
                     if pos_list and not any(_pos_ok(arr, start, pos) for pos in pos_list):
                         continue
                 out.append((entry, start, end))

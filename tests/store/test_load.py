@@ -13,7 +13,7 @@ from dragoman.export import export
 from dragoman.export.flat import arrow_schema
 from dragoman.store import open_store
 from dragoman.store.load import detect, load
-from dragoman.store.store import text_hash
+from dragoman.store.writes import text_hash
 from tests.store.sample import fill, records
 
 

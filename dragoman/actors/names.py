@@ -47,7 +47,8 @@ class Misspellings:
         for s, ids in d.surnames.items():
             if len(s) < 5:
                 continue
-            for first in {name_words(d.entries[i].name)[:1][0] for i in ids if name_words(d.entries[i].name)}:
+            names = (name_words(d.entries[i].name) for i in ids)
+            for first in {words[0] for words in names if words}:
                 self.by_first[(first, s[0])].append(s)
 
     def find(self, words: list[str]) -> Entry | None:

@@ -32,6 +32,7 @@ from .config import Settings
 from .models import Article, Record
 from .nlp import load_package, model_name, register_extensions
 from .nlp import sentences as _sentences  # noqa: F401  (registers dragoman_sentences)
+from .nlp.fast import install_fast
 from .nlp.tokens import drop_token_data
 from .version import __version__
 
@@ -137,6 +138,7 @@ def build_nlp(model: str = "") -> Language:
     register_extensions()
     name = model_name(model)
     nlp = load_package(name)
+    install_fast(nlp)  # output-identical stand-ins for the model's lemmatizer and attribute ruler
     nlp.add_pipe("dragoman_sentences", before="parser")
     for comp in COMPONENTS:
         nlp.add_pipe(comp)

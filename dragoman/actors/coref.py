@@ -151,8 +151,12 @@ class Coreference:
             if m is not None and not m.get("members") and lows[m["end"] - 1] in PAIR_NOUNS:
                 if add_pair(self, m["end"] - 1, ordered, existing=m) is not None:
                     continue
-            if m is not None and m.get("ref") is None and not m.get("members") and \
-                    (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m))):
+            if (
+                m is not None
+                and m.get("ref") is None
+                and not m.get("members")
+                and (m["kind"] == "nominal" or (m["kind"] == "agent" and self._definite(m)))
+            ):
                 self._nominal_agent(m, ordered)
             elif m is not None and not m.get("code") and self._unknown_person(m.get("ref")):
                 self._named_again(m, ordered)
@@ -165,7 +169,6 @@ class Coreference:
             if m["kind"] == "nominal" and m.get("code") and m["end"] + 1 < len(lows) and lows[m["end"]] in ("'s", "’s"):
                 self._owned_agent(m["end"] + 1, m, ordered)
         return index_refs(ordered)
-
 
     # --- candidates -------------------------------------------------------------------
 
@@ -304,8 +307,16 @@ class Coreference:
         else:
             ante = next((m for m in cands if self._plural(m)), None)
             if ante is None:  # news style: "they"/"their" for a state or organisation named just before
-                ante = next((m for m in cands if self.sent_of[m["start"]] == self.sent_of[t.i]
-                             and self._singular_thing(m) and self.root(m)["kind"] in ("state", "igo")), None)
+                ante = next(
+                    (
+                        m
+                        for m in cands
+                        if self.sent_of[m["start"]] == self.sent_of[t.i]
+                        and self._singular_thing(m)
+                        and self.root(m)["kind"] in ("state", "igo")
+                    ),
+                    None,
+                )
         if ante is None or (ante is not reporter and self._closer_thing(t, ante, nps, low in PLURAL)):
             return None
         return ante
@@ -388,8 +399,13 @@ class Coreference:
         if t.dep_ == "expl" or head.lemma_ in EXPLETIVE_HEADS:
             return True
         attr = next((c for c in head.children if c.dep_ == "attr"), None)
-        if head.lemma_ == "be" and attr is not None and attr.pos_ == "NOUN" and not self.covered[attr.i] \
-                and attr.lemma_ not in ACTOR_NOUNS:
+        if (
+            head.lemma_ == "be"
+            and attr is not None
+            and attr.pos_ == "NOUN"
+            and not self.covered[attr.i]
+            and attr.lemma_ not in ACTOR_NOUNS
+        ):
             return True  # "it was the largest expulsion": a thing, not an actor
         deps = {c.dep_ for c in head.children}
         return head.lemma_ == "be" and bool(deps & {"acomp", "attr"}) and bool(deps & {"ccomp", "xcomp", "csubj"})
@@ -443,8 +459,16 @@ class Coreference:
             return
         kinds = NOMINAL_NOUNS.get(head)
         if kinds and self.doc[m["end"] - 1].tag_ == "NN":  # "the Islamist group" -> the last group named
-            ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
-                         and (kinds != ("group",) or self._non_state(c))), None)
+            ante = next(
+                (
+                    c
+                    for c in cands
+                    if self.root(c)["kind"] in kinds
+                    and not c.get("demonym")
+                    and (kinds != ("group",) or self._non_state(c))
+                ),
+                None,
+            )
         else:
             ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
         if ante is not None:
@@ -467,15 +491,22 @@ class Coreference:
             return
         person = m["ref"]
         for x in (m, person):
-            x.update(code=same["code"], country=same.get("country"), igo=same.get("igo"),
-                     sectors=list(same.get("sectors") or []))
+            x.update(
+                code=same["code"],
+                country=same.get("country"),
+                igo=same.get("igo"),
+                sectors=list(same.get("sectors") or []),
+            )
 
     def _same_noun(self, m: Mention, cands: list[Mention]) -> Mention | None:
         """The last coded agent with the same head noun ("the rebels" -> "Rwandan rebels")."""
         head = self.doc[m["start"] : m["end"]].root.lemma_.lower()
         for c in cands:
-            if c["kind"] in ("agent", "nominal") and c.get("code") and head in (
-                    self.doc[c["start"] : c["end"]].root.lemma_.lower(), self.doc[c["end"] - 1].lemma_.lower()):
+            if (
+                c["kind"] in ("agent", "nominal")
+                and c.get("code")
+                and head in (self.doc[c["start"] : c["end"]].root.lemma_.lower(), self.doc[c["end"] - 1].lemma_.lower())
+            ):
                 return c
         return None
 
@@ -490,8 +521,17 @@ class Coreference:
     def _office_of(self, m: Mention, cands: list[Mention], sector: str) -> None:
         """An office holder with no person named: the government (or military) of the country just named."""
         others = self._governing_subjects(self.doc[m["start"] : m["end"]].root)
-        ante = next((c for c in cands if c.get("country") and not c.get("igo") and not c.get("context")
-                     and not any(c["start"] <= i < c["end"] for i in others)), None)
+        ante = next(
+            (
+                c
+                for c in cands
+                if c.get("country")
+                and not c.get("igo")
+                and not c.get("context")
+                and not any(c["start"] <= i < c["end"] for i in others)
+            ),
+            None,
+        )
         if ante is not None:
             country = ante["country"]
             m.update(code=(ante.get("code") or country)[:3] + sector, country=country, sectors=[sector], ref=ante)
@@ -528,8 +568,12 @@ class Coreference:
     def _noun(self, t: Token, ordered: list[Mention]) -> Mention | None:
         """'the country', 'the alliance', 'the Islamist group', 'the oil-rich kingdom'."""
         start = t.i - 1
-        while start >= t.i - 3 and start >= 0 and self.doc[start].tag_ in ("JJ", "NNP", "HYPH", "VBN") \
-                and not self.covered[start]:
+        while (
+            start >= t.i - 3
+            and start >= 0
+            and self.doc[start].tag_ in ("JJ", "NNP", "HYPH", "VBN")
+            and not self.covered[start]
+        ):
             start -= 1
         if start < 0 or self.doc[start].lower_ != "the" or t.tag_ != "NN":
             return None
@@ -537,6 +581,14 @@ class Coreference:
             return None  # "the militant group": too often a group never named (and no country)
         cands = self._before(ordered, t.i, NOMINAL_WINDOW)
         kinds = NOMINAL_NOUNS[t.lower_]
-        ante = next((c for c in cands if self.root(c)["kind"] in kinds and not c.get("demonym")
-                     and (kinds != ("group",) or self._non_state(c))), None)
+        ante = next(
+            (
+                c
+                for c in cands
+                if self.root(c)["kind"] in kinds
+                and not c.get("demonym")
+                and (kinds != ("group",) or self._non_state(c))
+            ),
+            None,
+        )
         return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None

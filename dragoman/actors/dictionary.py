@@ -159,6 +159,7 @@ EAST_ASIAN_SURNAMES = frozenset(
 #: Western first names that are also East Asian surnames: surname-first only in longer names
 AMBIGUOUS_FIRST = frozenset({"kim", "lee", "ma", "hong", "young", "jin", "su", "ye"})
 
+
 def name_words(name: str) -> list[str]:
     """A name's words, lowercase, split on spaces and hyphens ('Al-Bashir' -> ['al', 'bashir'])."""
     return [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in (".", ",")]
@@ -229,11 +230,14 @@ def dictionary_version() -> str:
         return "missing"
 
 
+#: the package data files the dictionary is built from
+FILES = ("VERSION", "countries.tsv", "igos.tsv", "actors.tsv.gz", "agents.tsv")
+
+
 @lru_cache(maxsize=1)
 def load_dictionary() -> Dictionary:
     """The packaged actor dictionary (loaded once per process, from the compiled cache when there)."""
-    files = ["VERSION", "countries.tsv", "igos.tsv", "actors.tsv.gz", "agents.tsv"]
-    return cached("actors", _build_dictionary, [DATA / f for f in files])
+    return cached("actors", _build_dictionary, [DATA / f for f in FILES])
 
 
 def _build_dictionary() -> Dictionary:

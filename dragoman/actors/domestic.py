@@ -86,9 +86,14 @@ def _attached(doc: Doc, m: Mention, at: dict[int, Mention]) -> list[Mention]:
                 places: list[Mention] = []
                 for t in obj.subtree:  # "in Mali and Burkina Faso": both
                     place = at.get(t.i)
-                    if place is not None and place.get("locative") and place.get("country") \
-                            and not place.get("dateline") and place not in places \
-                            and all(p["country"] != place["country"] for p in places):
+                    if (
+                        place is not None
+                        and place.get("locative")
+                        and place.get("country")
+                        and not place.get("dateline")
+                        and place not in places
+                        and all(p["country"] != place["country"] for p in places)
+                    ):
                         places.append(place)
                 if places:
                     return places
@@ -100,8 +105,11 @@ def _setting(group: list[Mention]) -> str | None:
     countries = {m["country"] for m in group if m.get("country") and not m.get("dateline") and not m.get("igo")}
     if len(countries) != 1:
         return None
-    shown = any(m.get("locative") or set(m.get("sectors") or []) & DOMESTIC_SECTORS
-                for m in group if m.get("country") and not m.get("dateline"))
+    shown = any(
+        m.get("locative") or set(m.get("sectors") or []) & DOMESTIC_SECTORS
+        for m in group
+        if m.get("country") and not m.get("dateline")
+    )
     return next(iter(countries)) if shown else None
 
 

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc
 
@@ -40,16 +40,10 @@ def extend_name(doc: Doc, end: int, headline: bytearray) -> int:
 class Misspellings:
     """Dictionary surnames by first letter, to find a known name that is misspelt."""
 
-    def __init__(self, d: Dictionary):
+    def __init__(self, d: Dictionary, by_first: dict[tuple[str, str], list[str]] | None = None):
         self.d = d
         #: (first name, first letter of the surname) -> the surnames of the people with that first name
-        self.by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for s, ids in d.surnames.items():
-            if len(s) < 5:
-                continue
-            names = (name_words(d.entries[i].name) for i in ids)
-            for first in {words[0] for words in names if words}:
-                self.by_first[(first, s[0])].append(s)
+        self.by_first = _by_first(d) if by_first is None else by_first
 
     def find(self, words: list[str]) -> Entry | None:
         """The one person whose first name matches and whose surname is within two edits."""
@@ -73,10 +67,23 @@ def _allowed(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def misspellings() -> Misspellings:
-    """The index over the packaged dictionary (built on first use)."""
-    from .dictionary import load_dictionary
+    """The index over the packaged dictionary (built on first use; from the compiled cache when there)."""
+    from ..cache import cached
+    from .dictionary import DATA, FILES, load_dictionary
 
-    return Misspellings(load_dictionary())
+    d = load_dictionary()
+    return Misspellings(d, cached("misspellings", partial(_by_first, d), [DATA / f for f in FILES], [__name__]))
+
+
+def _by_first(d: Dictionary) -> dict[tuple[str, str], list[str]]:
+    by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s, ids in d.surnames.items():
+        if len(s) < 5:
+            continue
+        firsts = {words[0] for words in (name_words(d.entries[i].name) for i in ids) if words}
+        for first in firsts:
+            by_first[(first, s[0])].append(s)
+    return dict(by_first)
 
 
 def _distance(a: str, b: str) -> int:

@@ -78,8 +78,9 @@ def resolve_pair(co: Coreference, start: int, head: int, count: int, ordered: li
     return _recent_parties(co, start, head, count or 2, cands, states_only)
 
 
-def _recent_parties(co: Coreference, start: int, head: int, count: int, cands: list[Mention],
-                    states_only: bool) -> list[Mention] | None:
+def _recent_parties(
+    co: Coreference, start: int, head: int, count: int, cands: list[Mention], states_only: bool
+) -> list[Mention] | None:
     """The last ``count`` distinct countries (or organisations) named before the phrase."""
     here = co.sent_of[start]
     others = {t.i for i in co._governing_subjects(co.doc[head]) for t in co.doc[i].subtree}
@@ -119,8 +120,15 @@ def _koreas(co: Coreference, start: int, ordered: list[Mention]) -> list[Mention
     """'both Koreas': the last North and South Korea mentions of the article."""
     out = []
     for iso in ("PRK", "KOR"):
-        same = [m for m in ordered if m.get("country") == iso and not m.get("locative") and m["start"] != start
-                and not _owner_of_phrase(co, m, start) and m["kind"] in ("state", "capital", "person", "agent")]
+        same = [
+            m
+            for m in ordered
+            if m.get("country") == iso
+            and not m.get("locative")
+            and m["start"] != start
+            and not _owner_of_phrase(co, m, start)
+            and m["kind"] in ("state", "capital", "person", "agent")
+        ]
         before = [m for m in same if m["start"] < start]
         if not same:
             return None
@@ -157,8 +165,18 @@ def _heads_of(co: Coreference, pair: Mention, ordered: list[Mention]) -> None:
     j = pair["start"] - 1
     if j < 1 or co.lows[j] != "of":
         return
-    owner = next((x for x in ordered if x["end"] == j and not x.get("members") and x["kind"] in ("agent", "nominal")
-                  and co.root(x).get("kind") != "person" and co.lows[x["start"]] == "the"), None)
+    owner = next(
+        (
+            x
+            for x in ordered
+            if x["end"] == j
+            and not x.get("members")
+            and x["kind"] in ("agent", "nominal")
+            and co.root(x).get("kind") != "person"
+            and co.lows[x["start"]] == "the"
+        ),
+        None,
+    )
     if owner is not None:  # its own guess (the last country's government) gives way to the pair
         owner.update(code=None, country=None, igo=None, members=list(pair["members"]), ref=pair["ref"])
 
@@ -186,8 +204,9 @@ def halves(co: Coreference, ordered: list[Mention]) -> None:
         nxt = co.doc[i + 1] if i + 1 < len(co.doc) else None
         if nxt is not None and nxt.is_title and nxt.lower_ not in ("'s", "’s"):
             continue  # "the North Atlantic", "the South China Sea"
-        iso = next((c for c, (word, other) in HALVES.items()
-                    if word == t.lower_ and (c in named or other in named)), None)
+        iso = next(
+            (c for c, (word, other) in HALVES.items() if word == t.lower_ and (c in named or other in named)), None
+        )
         if iso is None or any(m["start"] <= i < m["end"] and m.get("code") for m in ordered):
             continue
         _replace_at(co, ordered, det, i + 1, iso)

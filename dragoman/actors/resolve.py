@@ -345,8 +345,15 @@ class DocResolver:
                 continue
             code = self.d.code_at(a.entry, self.date)
             a.used = b.used = True
-            self.mention(a.hit.start, b.hit.end, code, "state", name=self.doc[a.hit.start : b.hit.end].text,
-                         demonym=True, people=b.entry.name)
+            self.mention(
+                a.hit.start,
+                b.hit.end,
+                code,
+                "state",
+                name=self.doc[a.hit.start : b.hit.end].text,
+                demonym=True,
+                people=b.entry.name,
+            )
 
     def _named(self, it: Item) -> None:
         entry = it.entry

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.tokens import doc_text
-from .lexicon import Entry, Lexicon, Matchers, load_lexicon
+from .lexicon import Entry, Lexicon, load_lexicon, load_matchers
 
 #: the article's topics: at most this many of each scale
 ARTICLE_MAX = {"context": 5, "issue": 6}
@@ -41,7 +41,7 @@ class TopicTagger:
     def __init__(self, nlp: Language, name: str = "dragoman_topics"):
         self.name = name
         self.lexicon: Lexicon = load_lexicon()
-        self.matchers = Matchers(self.lexicon, nlp.vocab, nlp.tokenizer)
+        self.matchers = load_matchers(self.lexicon, nlp)
         self.scale = [t["scale"] for t in self.lexicon.topics]
         self.compounds: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
         for i, t in enumerate(self.lexicon.topics):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from spacy.attrs import LOWER, ORTH, POS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..cache import cached
 from ..errors import DataError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "topics" / "topics.json.gz"
@@ -52,6 +53,8 @@ class Lexicon:
     by_name: dict[tuple[str, str], int] = field(default_factory=dict)
     #: per topic id: itself and the contexts it implies, as (scale, topic id)
     implied: list[list[tuple[str, int]]] = field(default_factory=list)
+    #: the file it was read from (None when built in memory)
+    source: str | None = None
 
     def __post_init__(self) -> None:
         self.by_name = {(t["scale"], t["name"]): i for i, t in enumerate(self.topics)}
@@ -91,6 +94,7 @@ def load_lexicon(path: str = str(DATA)) -> Lexicon:
         patterns=data["patterns"],
         code_contexts=data["code_contexts"],
         root_contexts=data["root_contexts"],
+        source=path,
     )
 
 
@@ -166,6 +170,7 @@ class Matchers:
             }
             self.groups[label] = (Entry(topic, block, kind, ()), lower, checks)
             (self.lower if lower else self.orth).add(label, list(hashed.values()))
+        self._tokenize, self._split = None, {}  # needed to build only: the built object pickles small
 
     def _words(self, form: str) -> list[str]:
         """The tokens of one word form as the tokenizer splits it (plain words: as they are)."""
@@ -205,6 +210,19 @@ class Matchers:
                         continue
                 out.append((entry, start, end))
         return out
+
+
+def load_matchers(lexicon: Lexicon, nlp: Any) -> Matchers:
+    """The lexicon's matchers for a pipeline (from the compiled cache when there).
+
+    Token hashes do not depend on the vocabulary's contents, but how the tokenizer splits a
+    phrase does: the model's meta.json is part of the cache key.
+    """
+    build = partial(Matchers, lexicon, nlp.vocab, nlp.tokenizer)
+    meta = Path(nlp.path) / "meta.json" if nlp.path else None
+    if lexicon.source is None or meta is None or not meta.is_file():
+        return build()
+    return cached("topics", build, [Path(lexicon.source), meta], [__name__])
 
 
 def _pos_ok(arr: Any, start: int, pos: tuple[str, ...]) -> bool:

@@ -43,3 +43,19 @@ def test_empty_and_unknown():
     assert index([]) == []
     assert index([7, 8]) == []
     assert index([5, 6, 5]) == [(1, 0, 2)]
+
+
+def test_matchers_from_the_cache_are_the_built_ones(nlp, tmp_path, monkeypatch):
+    from dragoman.topics.lexicon import Matchers, load_lexicon, load_matchers
+
+    monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(tmp_path))
+    lexicon = load_lexicon()
+    built = Matchers(lexicon, nlp.vocab, nlp.tokenizer)
+    first = load_matchers(lexicon, nlp)  # builds and writes the cache file
+    assert list(tmp_path.glob("topics-*"))
+    again = load_matchers(lexicon, nlp)  # reads it
+    for m in (first, again):
+        assert m.lower.labels == built.lower.labels and m.orth.labels == built.orth.labels
+        assert m.lower.lengths == built.lower.lengths and m.groups == built.groups
+    doc = nlp("Sanctions on Iran's nuclear programme were discussed at the peace talks.")
+    assert again(doc) == built(doc) and built(doc)

@@ -35,7 +35,7 @@ def line_starts(doc: Doc) -> bytearray:
     for i, idx in enumerate(token_ints(doc, "IDX")):
         if spaces[i]:
             continue
-        if last_end == 0 or "\n" in text[last_end:idx]:
+        if last_end == 0 or text.find("\n", last_end, idx) >= 0:
             out[i] = 1
         last_end = idx + lengths[i]
     return out

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..nlp.tokens import lower_words
+from ..nlp.tokens import doc_text, lower_words, token_ints
 from .dictionary import Dictionary, Entry
 from .match import Hit, _longest, inside_other_name, phrase_key, scan
 from .names import extend_name
@@ -149,14 +149,14 @@ class DocResolver:
 
     def mention(self, start: int, end: int, code: str | None, kind: str, **extra: Any) -> Mention:
         """Add a mention over tokens start:end with the code's country, organisation and sectors."""
-        span = self.doc[start:end]
+        start_char, end_char = self._chars(start, end)
         info = self.d.describe(code)
         m: Mention = {
             "start": start,
             "end": end,
-            "start_char": span.start_char,
-            "end_char": span.end_char,
-            "text": span.text,
+            "start_char": start_char,
+            "end_char": end_char,
+            "text": doc_text(self.doc)[start_char:end_char],
             "name": extra.pop("name", None),
             "code": code,
             "country": info.country,
@@ -169,6 +169,14 @@ class DocResolver:
         self.mentions.append(m)
         self.covered[start:end] = b"\x01" * (end - start)
         return m
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens start:end (``Span.start_char``, ``Span.end_char``)."""
+        if end <= start:
+            span = self.doc[start:end]
+            return span.start_char, span.end_char
+        idx, lengths = token_ints(self.doc, "IDX"), token_ints(self.doc, "LENGTH")
+        return idx[start], idx[end - 1] + lengths[end - 1]
 
     def adjacent(self, a: Item, b: Item) -> bool:
         """True when item a ends right before b (a possessive 's or "vice", "deputy" may sit between)."""

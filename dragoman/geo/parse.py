@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.tokens import doc_text, token_flags, token_strings
+from ..nlp.tokens import doc_text, token_flags, token_strings, token_texts
 from .gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -69,9 +69,10 @@ class Toponym:
 def trimmed(span: Span) -> Span:
     """The span without a leading "the" or a trailing possessive or punctuation."""
     start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].text in _LEADING:
+    texts = token_texts(span.doc)
+    while start < end - 1 and texts[start] in _LEADING:
         start += 1
-    while end > start + 1 and span.doc[end - 1].text in _TRAILING:
+    while end > start + 1 and texts[end - 1] in _TRAILING:
         end -= 1
     return span.doc[start:end]
 

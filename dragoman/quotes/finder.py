@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..nlp.tokens import doc_text
+from ..nlp.tokens import doc_text, token_flags
 from .adjacent import AdjacentCues
 from .attribution import Attribution, find_attributions
 from .cues import CueLexicon
@@ -105,11 +105,12 @@ class QuoteReader:
     def _coverage(self, start: int, end: int) -> tuple[int, int, set[int]]:
         words = quoted = 0
         segs: set[int] = set()
-        for tok in self.doc[start:end]:
-            if tok.is_punct or tok.is_space:
+        punct, space = token_flags(self.doc, "IS_PUNCT"), token_flags(self.doc, "IS_SPACE")
+        for i in range(start, end):
+            if punct[i] or space[i]:
                 continue
             words += 1
-            s = self.tok_seg[tok.i]
+            s = self.tok_seg[i]
             if s >= 0:
                 quoted += 1
                 segs.add(s)

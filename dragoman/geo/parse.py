@@ -96,6 +96,10 @@ def _locative_before(span: Span) -> bool:
 
 def _as_toponym(gaz: Gazetteer, ent: Span, embedded: bool) -> Toponym | None:
     """A named entity as a toponym, a demonym, or None."""
+    label = ent.label_
+    if label not in PLACE_LABELS and label not in MISLABELLED and label != DEMONYM_LABEL:
+        if not (embedded and label == "PERSON"):
+            return None  # a date, a number, an organisation...: no place (decided before trimming)
     span = trimmed(ent)
     if ent.label_ in PLACE_LABELS:
         return Toponym(span, ent.label_)

@@ -9,10 +9,12 @@ before the article date (after it when the clause speaks of the future); "next w
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..ingest.dates import MONTHS
 from .expressions import NUMBERS, Expression
 
 log = logging.getLogger(__name__)
@@ -209,9 +211,25 @@ def _parser(anchor: str | None) -> Any:
     return dateparser.DateDataParser(languages=["en"], settings=settings)
 
 
+#: "Oct 2017", "Sept. 2019", "March, 2020": a month and a year, which dateparser reads as that month
+_MONTH_YEAR = re.compile(r"(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>1[89]\d\d|20\d\d)")
+
+
 @lru_cache(maxsize=4096)
 def fallback(text: str, anchor: str | None) -> str | None:
-    """dateparser, for a date the patterns missed (a short string, cached); None when it fails."""
+    """dateparser, for a date the patterns missed (a short string, cached); None when it fails.
+
+    A month and a year is read here, as dateparser reads it (tests/temporal compare the two):
+    dateparser is slow to start, and this is the commonest shape the patterns leave.
+    """
+    m = _MONTH_YEAR.fullmatch(text)
+    if m and m.group("month").lower() in MONTHS:
+        return ym(int(m.group("year")), MONTHS[m.group("month").lower()])
+    return read_with_dateparser(text, anchor)
+
+
+def read_with_dateparser(text: str, anchor: str | None) -> str | None:
+    """The date dateparser reads in ``text`` (year, month or day precision); None when it fails."""
     try:
         data = _parser(anchor).get_date_data(text)
     except Exception:  # dateparser raises many kinds on odd strings

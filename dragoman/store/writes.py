@@ -66,14 +66,15 @@ class _Rows:
         """Take a coded article's rows; fills ``w.keys`` with its event keys."""
         record = w.record
         self.tables[schema.articles].append(article_row(record, self.run_id, None))
-        rows = list(unique(record.event_rows()))
+        all_rows = record.event_rows()
+        rows = list(unique(all_rows))
         self.tables[schema.events] += [with_keys(r) for r in rows]
         self.tables[schema.quotes] += [quote_row(record.id, q) for q in record.quotes]
         self.tables[schema.places] += [dict(plain(p), article_id=record.id) for p in record.places]
         events = [(r["event_id"], r["event_key"]) for r in rows]  # each coded event is one report of it
         self.tables[schema.mentions] += mention_rows(record.article, events, "coded", None)
         self.bands += [{"band": b, "article_id": record.id} for b in sorted(set(w.bands))]
-        w.keys = {r["event_key"] for r in record.event_rows()}
+        w.keys = {r["event_key"] for r in all_rows}
 
     def flush(self, conn: Connection) -> None:
         """Insert the rows taken so far (articles first: the other tables refer to them)."""

@@ -77,22 +77,31 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+#: values kept as they are (immutable): tested by exact type first, the commonest case
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(obj: Any) -> Any:
     """``dataclasses.asdict`` for these records, without its deep copies (several times faster).
 
     Nested records become dicts, lists and tuples are rebuilt, dicts are copied; other values
     (str, int, float, None) are immutable and kept as they are.
     """
-    if isinstance(obj, (str, int, float)) or obj is None:
+    kind = type(obj)
+    if kind in _ATOMS or isinstance(obj, (str, int, float)):
         return obj
-    if isinstance(obj, list):
-        return [plain(x) for x in obj]
+    if kind is list or isinstance(obj, list):
+        return [x if type(x) in _ATOMS else plain(x) for x in obj]
     if isinstance(obj, dict):
         return {plain(k): plain(v) for k, v in obj.items()}
     if isinstance(obj, tuple):
         return tuple(plain(x) for x in obj)
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {n: plain(getattr(obj, n)) for n in _field_names(type(obj))}
+        out = {}
+        for name in _field_names(kind):
+            value = getattr(obj, name)
+            out[name] = value if type(value) in _ATOMS else plain(value)
+        return out
     return copy.deepcopy(obj)
 
 

@@ -98,7 +98,7 @@ def plain(obj: Any) -> Any:
         return tuple(plain(x) for x in obj)
     if is_dataclass(obj) and not isinstance(obj, type):
         out = {}
-        for name in _field_names(kind):
+        for name in _field_names(type(obj)):
             value = getattr(obj, name)
             out[name] = value if type(value) in _ATOMS else plain(value)
         return out

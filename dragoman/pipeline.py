@@ -33,7 +33,7 @@ from .models import Article, Record
 from .nlp import load_package, model_name, register_extensions
 from .nlp import sentences as _sentences  # noqa: F401  (registers dragoman_sentences)
 from .nlp.fast import install_fast
-from .nlp.tokens import drop_token_data
+from .nlp.tokens import drop_token_data, remember_text
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,7 @@ class Pipeline:
                 pending.append(a)
                 doc = nlp.make_doc(a.text)
                 doc._.dragoman_meta = a.meta()
+                remember_text(doc, a.text)
                 yield doc
 
         stream = nlp.pipe(make(articles), batch_size=self.settings.batch_size, n_process=workers)

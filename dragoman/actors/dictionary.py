@@ -89,6 +89,8 @@ class Dictionary:
     name_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
     agent_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    #: the words a name or agent phrase can open with (a quick test before the phrase tables)
+    first_words: frozenset[str] = frozenset()
     surnames: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, str] = field(default_factory=dict)
     igos: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -249,6 +251,8 @@ def _build_dictionary() -> Dictionary:
         _add_entry(d, row)
     for phrase, code in _read_tsv("agents.tsv"):
         _add_phrase(d.agents, d.agent_prefixes, phrase, code)
+    tables = (d.names, d.name_prefixes, d.agents, d.agent_prefixes)
+    d.first_words = frozenset(key[0] for table in tables for key in table if len(key) == 1)
     log.info("actor dictionary %s: %d entries, %d phrases", version, len(d.entries), len(d.names))
     return d
 

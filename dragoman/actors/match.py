@@ -74,9 +74,13 @@ def scan(doc: Doc, lows: list[str], d: Dictionary) -> list[Hit]:
     """All name and agent phrases of the Doc, left to right, without overlaps (longest wins)."""
     hits: list[Hit] = []
     names, nprefix, agents, aprefix = d.names, d.name_prefixes, d.agents, d.agent_prefixes
+    first_words = d.first_words
     i, n = 0, len(lows)
     while i < n:
         low = lows[i]
+        if low not in first_words:  # opens no phrase of either table
+            i += 1
+            continue
         key = (low,)
         in_names = key in names or key in nprefix
         in_agents = key in agents or key in aprefix

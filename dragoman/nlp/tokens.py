@@ -29,6 +29,11 @@ def drop_token_data(doc: Doc) -> None:
     doc.user_data.pop(_KEY, None)
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was made from: it is ``doc.text`` (spaCy's tokenizer loses nothing)."""
+    _cache(doc)["text"] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc."""
     cache = _cache(doc)

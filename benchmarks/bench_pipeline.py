@@ -203,7 +203,10 @@ def report(runs: dict[str, list[dict[str, object]]], words: int, model: str) -> 
     bare, whole = runs["bare"], runs["ingest-1"]
     print(f"\nratio (bare / ingest --workers 1): wall {_median(bare, 'wall') / _median(whole, 'wall'):.3f}, "
           f"CPU {_median(bare, 'cpu') / _median(whole, 'cpu'):.3f}")  # fmt: skip
-    pairs = [(float(b["cpu"]) / float(w["cpu"]), float(b["wall"]) / float(w["wall"])) for b, w in zip(bare, whole, strict=True)]  # type: ignore[arg-type]
+    pairs = [
+        (float(b["cpu"]) / float(w["cpu"]), float(b["wall"]) / float(w["wall"]))  # type: ignore[arg-type]
+        for b, w in zip(bare, whole, strict=True)
+    ]
     print("ratio of each interleaved pair (CPU / wall): " + ", ".join(f"{c:.3f} / {x:.3f}" for c, x in pairs))
     if "startup" not in runs:
         return

@@ -459,16 +459,7 @@ class Coreference:
             return
         kinds = NOMINAL_NOUNS.get(head)
         if kinds and self.doc[m["end"] - 1].tag_ == "NN":  # "the Islamist group" -> the last group named
-            ante = next(
-                (
-                    c
-                    for c in cands
-                    if self.root(c)["kind"] in kinds
-                    and not c.get("demonym")
-                    and (kinds != ("group",) or self._non_state(c))
-                ),
-                None,
-            )
+            ante = self._nominal_antecedent(cands, kinds)
         else:
             ante = next((c for c in cands if c.get("sectors") == m.get("sectors") and c.get("country")), None)
         if ante is not None:
@@ -580,15 +571,12 @@ class Coreference:
         if start < t.i - 1 and NOMINAL_NOUNS[t.lower_] == ("group",):
             return None  # "the militant group": too often a group never named (and no country)
         cands = self._before(ordered, t.i, NOMINAL_WINDOW)
-        kinds = NOMINAL_NOUNS[t.lower_]
-        ante = next(
-            (
-                c
-                for c in cands
-                if self.root(c)["kind"] in kinds
-                and not c.get("demonym")
-                and (kinds != ("group",) or self._non_state(c))
-            ),
-            None,
-        )
+        ante = self._nominal_antecedent(cands, NOMINAL_NOUNS[t.lower_])
         return self._new(start, t.i + 1, "nominal", ante) if ante is not None else None
+
+    def _nominal_antecedent(self, cands: list[Mention], kinds: tuple[str, ...]) -> Mention | None:
+        """The nearest earlier mention of one of the kinds a common noun names ("the group", "the ministry")."""
+        for c in cands:
+            if self.root(c)["kind"] in kinds and not c.get("demonym") and (kinds != ("group",) or self._non_state(c)):
+                return c
+        return None

@@ -279,17 +279,9 @@ class Event:
             "goldstein": self.goldstein,
             "plover_type": plover.get("type"),
             "plover_mode": plover.get("mode"),
-            "source_text": s.text if s else None,
-            "source_name": s.name if s else None,
-            "source_code": s.code if s else None,
-            "source_country": s.country if s else None,
-            "source_igo": s.igo if s else None,
+            **actor_columns("source", s),
             "source_sectors": ";".join(s.sectors) if s else None,
-            "target_text": t.text if t else None,
-            "target_name": t.name if t else None,
-            "target_code": t.code if t else None,
-            "target_country": t.country if t else None,
-            "target_igo": t.igo if t else None,
+            **actor_columns("target", t),
             "target_sectors": ";".join(t.sectors) if t else None,
             "date": self.date,
             "date_text": self.date_text,
@@ -375,6 +367,17 @@ class Event:
             issues=[x for x in str(row.get("issues") or "").split(";") if x],
             topics=_topics_of_row(row.get("topics")),
         )
+
+
+def actor_columns(prefix: str, a: Actor | None) -> dict[str, Any]:
+    """An actor's columns in a flat row: ``{prefix}_text``, ``_name``, ``_code``, ``_country``, ``_igo``."""
+    return {
+        f"{prefix}_text": a.text if a else None,
+        f"{prefix}_name": a.name if a else None,
+        f"{prefix}_code": a.code if a else None,
+        f"{prefix}_country": a.country if a else None,
+        f"{prefix}_igo": a.igo if a else None,
+    }
 
 
 def _actor_key(actor: Actor | None) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from ..models import Record, plain
+from ..models import Record, actor_columns, plain
 from . import schema
 from .mentions import Write, insert_mentions, mention_rows
 from .rows import unique, with_keys
@@ -123,16 +123,11 @@ def article_row(record: Record, run_id: int | None, duplicate_of: str | None) ->
 
 def quote_row(article_id: str, q: Any) -> dict[str, Any]:
     """The quotes row of a quote."""
-    sp = q.speaker
     return {
         "article_id": article_id,
         "text": q.text,
         "kind": q.kind,
-        "speaker_text": sp.text if sp else None,
-        "speaker_name": sp.name if sp else None,
-        "speaker_code": sp.code if sp else None,
-        "speaker_country": sp.country if sp else None,
-        "speaker_igo": sp.igo if sp else None,
+        **actor_columns("speaker", q.speaker),
         "start": q.start,
         "end": q.end,
     }

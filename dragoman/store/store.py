@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -66,9 +68,30 @@ def normalise_url(db: str) -> str:
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" hook emit BEGIN (transactional DDL)
     cur = dbapi_conn.cursor()
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-65536"):
-        cur.execute(f"PRAGMA {pragma}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    _retry_locked(cur, "PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
+
+
+def _retry_locked(cur: Any, statement: str, seconds: float = 30.0) -> None:
+    """Run a statement again while SQLite answers "database is locked" at once.
+
+    Switching a new file to WAL needs the exclusive lock; when several connections open the same
+    new database together, SQLite may refuse without waiting for the busy timeout.
+    """
+    deadline = time.monotonic() + seconds
+    pause = 0.01
+    while True:
+        try:
+            cur.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _sqlite_begin(conn: Connection) -> None:

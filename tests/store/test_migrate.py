@@ -98,3 +98,23 @@ def test_concurrent_openers_set_up_one_schema(db_url):
 def test_queries_need_an_existing_database(tmp_path):
     with pytest.raises(StoreError, match="No database"):
         open_store(str(tmp_path / "missing.db"), create=False)
+
+
+def test_many_new_sqlite_files_opened_by_four_at_once(tmp_path):
+    """Switching a new file to WAL races between connections; none of them may fail."""
+    for trial in range(25):
+        path = str(tmp_path / f"new-{trial}.db")
+        errors: list[BaseException] = []
+
+        def opener(path: str = path, errors: list[BaseException] = errors) -> None:
+            try:
+                open_store(path).close()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=opener) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [], f"trial {trial}: {errors[0]!r}"

@@ -75,20 +75,26 @@ def test_a_changed_schema_is_reconciled_without_a_version_bump(any_store, db_url
     store.close()
 
 
-def test_concurrent_openers_set_up_one_schema(db_url):
+def _open_together(db: str, n: int = 4) -> list[BaseException]:
+    """Open (and set up) the store from n threads at once; the errors they met."""
     errors: list[BaseException] = []
 
     def opener() -> None:
         try:
-            open_store(db_url).close()
-        except BaseException as exc:  # noqa: BLE001 - reported below
+            open_store(db).close()
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller
             errors.append(exc)
 
-    threads = [threading.Thread(target=opener) for _ in range(4)]
+    threads = [threading.Thread(target=opener) for _ in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    return errors
+
+
+def test_concurrent_openers_set_up_one_schema(db_url):
+    errors = _open_together(db_url)
     assert errors == []
     store = open_store(db_url)
     assert store.schema_version() == schema.SCHEMA_VERSION
@@ -103,18 +109,5 @@ def test_queries_need_an_existing_database(tmp_path):
 def test_many_new_sqlite_files_opened_by_four_at_once(tmp_path):
     """Switching a new file to WAL races between connections; none of them may fail."""
     for trial in range(25):
-        path = str(tmp_path / f"new-{trial}.db")
-        errors: list[BaseException] = []
-
-        def opener(path: str = path, errors: list[BaseException] = errors) -> None:
-            try:
-                open_store(path).close()
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=opener) for _ in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        errors = _open_together(str(tmp_path / f"new-{trial}.db"))
         assert errors == [], f"trial {trial}: {errors[0]!r}"

@@ -8,13 +8,12 @@ written after the rows before it, since its mentions point to its canonical arti
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
+from ..ingest.duplicates import text_hash  # the exact-duplicate key: the store keeps it per article
 from ..models import Record, actor_columns, plain
 from . import schema
 from .mentions import Write, insert_mentions, mention_rows
@@ -22,14 +21,6 @@ from .rows import unique, with_keys
 
 #: rows per IN (...) list, under SQLite's and psycopg's parameter limits
 _CHUNK = 500
-_SPACE = re.compile(r"\s+")
-
-
-def text_hash(text: str) -> str:
-    """The exact-duplicate key: SHA-1 of the text with whitespace and case normalised."""
-    return hashlib.sha1(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
-
-
 def write_all(conn: Connection, writes: list[Write], run_id: int | None) -> list[bool | None]:
     """Insert the articles in order (None: the id is stored already); fills each ``w.keys``."""
     ids = [w.record.id for w in writes]

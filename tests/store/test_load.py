@@ -11,9 +11,9 @@ import pytest
 from dragoman.errors import InputError, UnknownFormat
 from dragoman.export import export
 from dragoman.export.flat import arrow_schema
+from dragoman.ingest.duplicates import text_hash
 from dragoman.store import open_store
 from dragoman.store.load import detect, load
-from dragoman.store.writes import text_hash
 from tests.store.sample import fill, records
 
 
